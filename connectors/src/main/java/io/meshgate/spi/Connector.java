@@ -1,0 +1,28 @@
+package io.meshgate.spi;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Where one domain's data lives. A connector lists its namespaces and tables, describes a table at
+ * its current snapshot, and scans it into Arrow batches. It knows nothing of policies: it returns
+ * what the {@link ScanSpec} asks for. Failures of the source are thrown as
+ * {@link io.meshgate.error.MeshgateException} with code {@code EXTERNAL_ERROR}.
+ */
+public interface Connector extends AutoCloseable {
+    /** The connector's namespaces, levels joined with a dot. */
+    List<String> schemaNames();
+
+    /** The tables of one namespace, sorted; empty for an unknown namespace. */
+    List<String> tableNames(String schema);
+
+    /** The table at its current snapshot, or empty when there is no such table. */
+    Optional<TableMetadata> table(SchemaTableName name);
+
+    /** Reads the table at the snapshot of {@code table}, allocating from {@code allocator}. */
+    BatchStream scan(TableMetadata table, ScanSpec spec, BufferAllocator allocator);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,19 @@
+package io.meshgate.engine;
+
+import io.meshgate.spi.BatchStream;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A statement parsed, validated and planned for one session. It can be executed any number of
+ * times; each execution reads the tables at their snapshot when it starts.
+ */
+public interface PreparedQuery extends AutoCloseable {
+    /** The Arrow schema of every batch that {@link #execute()} returns. */
+    Schema resultSchema();
+
+    /** Runs the statement; batches are produced as the caller reads them. */
+    BatchStream execute();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,46 @@
+package io.meshgate.engine.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.spi.Connector;
+import io.meshgate.spi.SchemaTableName;
+import io.meshgate.spi.TableMetadata;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One domain of the mesh: a name (the Flight SQL catalog), the connector that holds its data, and
+ * the schemas it exposes. With no bindings, every namespace of the connector is a schema of the
+ * same name.
+ */
+public record Domain(String name, Connector connector, List<SchemaBinding> bindings) {
+    public Domain {
+        requireNonNull(name, "name is null");
+        requireNonNull(connector, "connector is null");
+        bindings = List.copyOf(requireNonNull(bindings, "bindings is null"));
+    }
+
+    /** The schemas users see, in the order configured (or the connector's order). */
+    public List<String> schemaNames() {
+        if (bindings.isEmpty()) {
+            return connector.schemaNames();
+        }
+        return bindings.stream().map(SchemaBinding::name).toList();
+    }
+
+    public List<String> tableNames(String schema) {
+        return namespaceOf(schema).map(connector::tableNames).orElse(List.of());
+    }
+
+    public Optional<TableMetadata> table(String schema, String table) {
+        return namespaceOf(schema).flatMap(ns -> connector.table(new SchemaTableName(ns, table)));
+    }
+
+    /** The connector namespace behind a mesh schema, or empty when the domain has no such schema. */
+    public Optional<String> namespaceOf(String schema) {
+        if (bindings.isEmpty()) {
+            return connector.schemaNames().contains(schema) ? Optional.of(schema) : Optional.empty();
+        }
+        return bindings.stream().filter(b -> b.name().equals(schema)).map(SchemaBinding::namespace).findFirst();
+    }
+}
