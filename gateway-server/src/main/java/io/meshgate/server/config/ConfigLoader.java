@@ -6,6 +6,7 @@ import io.meshgate.engine.catalog.SchemaBinding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +38,10 @@ public final class ConfigLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(List.of(new ConfigError(file.toString(), "(document)", "no such file")));
         } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigError(file.toString(), "(document)", "cannot read the file: " + e)));
+            throw new ConfigException(List.of(new ConfigError(file.toString(), "(document)", "cannot read the file: " + e.getMessage())));
         }
         return parse(text, file.getFileName().toString(), environment);
     }
