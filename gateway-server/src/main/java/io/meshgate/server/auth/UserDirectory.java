@@ -19,10 +19,12 @@ import java.util.Optional;
  * and compares passwords in constant time.
  */
 public final class UserDirectory {
-    /** Compared against when the user is unknown, so that an unknown name costs as much as a known one. */
-    private static final Password UNKNOWN_USER_PASSWORD = new Password.Plain("\u0000unknown user\u0000");
-
     private final Map<String, UserConfig> users = new LinkedHashMap<>();
+    /**
+     * Checked when the user is unknown, so that an unknown name costs as much as a known one: a
+     * configured bcrypt hash when there is one (a bcrypt check is slow), else a clear-text value.
+     */
+    private final Password unknownUserPassword;
 
     public UserDirectory(List<UserConfig> userList) {
         requireNonNull(userList, "userList is null");
@@ -31,6 +33,9 @@ public final class UserDirectory {
                 throw new IllegalArgumentException("Cannot build the user directory: user '" + user.name() + "' is defined twice");
             }
         }
+        this.unknownUserPassword = userList.stream().map(UserConfig::password)
+                .filter(p -> p instanceof Password.Bcrypt).findFirst()
+                .orElse(new Password.Plain("\u0000unknown user\u0000"));
     }
 
     /** The principal when the name and password match a user, else empty. */
@@ -38,7 +43,7 @@ public final class UserDirectory {
         requireNonNull(name, "name is null");
         requireNonNull(password, "password is null");
         UserConfig user = users.get(name);
-        boolean matches = verify(user == null ? UNKNOWN_USER_PASSWORD : user.password(), password);
+        boolean matches = verify(user == null ? unknownUserPassword : user.password(), password);
         if (user == null || !matches) {
             return Optional.empty();
         }

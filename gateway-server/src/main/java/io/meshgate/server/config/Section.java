@@ -47,10 +47,6 @@ final class Section {
         return "MESHGATE_" + name;
     }
 
-    String path() {
-        return path;
-    }
-
     String keyPath(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -2,9 +2,11 @@ package io.meshgate.server.transport.flight;
 
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.spi.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Walks the mesh catalog for listings: the schemas and tables that match a catalog and name patterns, sorted. */
 final class MeshObjects {
@@ -40,8 +42,8 @@ final class MeshObjects {
         return result;
     }
 
-    Optional<org.apache.arrow.vector.types.pojo.Schema> tableSchema(TableRef table) {
-        return mesh.domain(table.catalog()).flatMap(d -> d.table(table.schema(), table.table())).map(t -> t.schema());
+    Optional<Schema> tableSchema(TableRef table) {
+        return mesh.domain(table.catalog()).flatMap(d -> d.table(table.schema(), table.table())).map(TableMetadata::schema);
     }
 
     private List<Domain> domains(Optional<String> catalog) {
