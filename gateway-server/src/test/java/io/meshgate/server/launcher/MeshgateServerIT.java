@@ -86,6 +86,18 @@ class MeshgateServerIT {
     }
 
     @Test
+    void singleTableQueryReturnsAllRowsOfTheDomain() throws SQLException {
+        try (Connection connection = connect("admin", "admin");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*), min(n_name) FROM customer.crm.nation")) {
+            assertTrue(rows.next());
+            assertEquals(25, rows.getLong(1));
+            assertEquals("ALGERIA", rows.getString(2));
+            assertFalse(rows.next());
+        }
+    }
+
+    @Test
     void databaseMetadataListsTheMesh() throws SQLException {
         try (Connection connection = connect("admin", "admin")) {
             DatabaseMetaData metadata = connection.getMetaData();
