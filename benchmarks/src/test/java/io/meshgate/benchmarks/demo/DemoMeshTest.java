@@ -247,7 +247,8 @@ class DemoMeshTest {
 
         assertFalse(Files.exists(leftover), "files of the half-written mesh are deleted");
         assertTrue(Files.exists(unrelated), "files the generator does not own are kept");
-        assertEquals(new CompletionMarker(SCALE, DemoMesh.FORMAT_VERSION), CompletionMarker.read(dir).orElseThrow());
+        assertEquals(new CompletionMarker(SCALE, DemoMesh.FORMAT_VERSION, dir.toAbsolutePath().normalize().toString()),
+                CompletionMarker.read(dir).orElseThrow());
         assertEquals(1500, count(dir, DemoDomain.COMMERCE, "orders"));
     }
 
@@ -258,6 +259,20 @@ class DemoMeshTest {
         assertEquals(0.002, CompletionMarker.read(dir).orElseThrow().scaleFactor());
         assertEquals(count(new OrderGenerator(0.002, 1, 1)), count(dir, DemoDomain.COMMERCE, "orders"));
         assertEquals(count(new CustomerGenerator(0.002, 1, 1)), count(dir, DemoDomain.CUSTOMER, "customer"));
+    }
+
+    @Test
+    void movedMeshIsGeneratedAgainForItsNewPlace(@TempDir Path dir) throws IOException {
+        Path before = dir.resolve("before");
+        DemoMesh.ensure(before, SCALE, quiet());
+        Path after = Files.move(before, dir.resolve("after"));
+
+        Path config = DemoMesh.ensure(after, SCALE, quiet());
+
+        assertTrue(Files.readString(config).contains(after.toAbsolutePath() + "/commerce/catalog.db"));
+        assertFalse(Files.readString(config).contains(before.toAbsolutePath().toString()));
+        withTable(after, DemoDomain.COMMERCE, "orders", table ->
+                assertTrue(table.location().contains("/after/"), table.location()));
     }
 
     @Test
