@@ -1,5 +1,7 @@
 package io.meshgate.benchmarks.demo;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -13,13 +15,16 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The file written last when a demo mesh is complete: the scale factor it was generated at and the
- * layout version of the generator. A mesh without it, or with other values, is not served.
+ * The file written last when a demo mesh is complete: the scale factor it was generated at, the
+ * layout version of the generator, and the directory it was generated in (Iceberg metadata and
+ * {@code meshgate.yaml} hold absolute paths, so a moved mesh is not complete where it now is).
+ * A mesh without the marker, or with other values, is not served.
  */
-record CompletionMarker(double scaleFactor, int formatVersion) {
+record CompletionMarker(double scaleFactor, int formatVersion, String directory) {
     static final String FILE_NAME = ".complete";
 
     CompletionMarker {
+        requireNonNull(directory, "directory is null");
         if (!(scaleFactor > 0) || Double.isInfinite(scaleFactor)) {
             throw new IllegalArgumentException("Cannot describe demo mesh: scale factor must be a positive number, got " + scaleFactor);
         }
@@ -36,7 +41,8 @@ record CompletionMarker(double scaleFactor, int formatVersion) {
             properties.load(reader);
             return Optional.of(new CompletionMarker(
                     Double.parseDouble(properties.getProperty("scale-factor", "")),
-                    Integer.parseInt(properties.getProperty("format-version", ""))));
+                    Integer.parseInt(properties.getProperty("format-version", "")),
+                    properties.getProperty("directory", "")));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -47,6 +53,7 @@ record CompletionMarker(double scaleFactor, int formatVersion) {
         Properties properties = new Properties();
         properties.setProperty("scale-factor", Double.toString(scaleFactor));
         properties.setProperty("format-version", Integer.toString(formatVersion));
+        properties.setProperty("directory", directory);
         StringWriter text = new StringWriter();
         try {
             properties.store(text, "Meshgate demo mesh, complete");

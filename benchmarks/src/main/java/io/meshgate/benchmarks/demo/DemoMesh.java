@@ -29,8 +29,8 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
  *
  * <p>Layout under the data directory: {@code <domain>/catalog.db}, {@code <domain>/warehouse/},
  * {@code meshgate.yaml}, and {@code .complete}, written last. Only a mesh whose marker names the
- * requested scale factor and the current layout version is reused; anything else there that the
- * generator owns is deleted and generated again.
+ * requested scale factor, the current layout version and this directory is reused; otherwise what
+ * the generator owns there is deleted and generated again (other files are left alone).
  */
 public final class DemoMesh {
     /** The layout version; raise it when the generated tables change, so old meshes are regenerated. */
@@ -54,8 +54,8 @@ public final class DemoMesh {
     public static Path ensure(Path dataDir, double scaleFactor, PrintStream progress) {
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(progress, "progress is null");
-        CompletionMarker wanted = new CompletionMarker(scaleFactor, FORMAT_VERSION);
         Path directory = dataDir.toAbsolutePath().normalize();
+        CompletionMarker wanted = new CompletionMarker(scaleFactor, FORMAT_VERSION, directory.toString());
         Path config = directory.resolve(MeshConfigFile.FILE_NAME);
         Optional<CompletionMarker> found = CompletionMarker.read(directory);
         if (found.equals(Optional.of(wanted)) && Files.isRegularFile(config)) {

@@ -2,6 +2,7 @@ package io.meshgate.benchmarks.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshgate.connector.iceberg.IcebergCatalogs;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,7 +170,7 @@ class DemoMeshTest {
     @Test
     void dataFilesAreParquetCompressedWithZstd() throws IOException {
         DataFile file = dataFiles(loadTable(DemoDomain.COMMERCE, "lineitem")).get(0);
-        Path path = Path.of(java.net.URI.create(file.location()));
+        Path path = Path.of(URI.create(file.location()));
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(path))) {
             for (ColumnChunkMetaData column : reader.getFooter().getBlocks().get(0).getColumns()) {
                 assertEquals(CompressionCodecName.ZSTD, column.getCodec(), column.getPath().toDotString());
@@ -247,7 +249,8 @@ class DemoMeshTest {
 
         assertFalse(Files.exists(leftover), "files of the half-written mesh are deleted");
         assertTrue(Files.exists(unrelated), "files the generator does not own are kept");
-        assertEquals(new CompletionMarker(SCALE, DemoMesh.FORMAT_VERSION), CompletionMarker.read(dir).orElseThrow());
+        assertEquals(new CompletionMarker(SCALE, DemoMesh.FORMAT_VERSION, dir.toAbsolutePath().normalize().toString()),
+                CompletionMarker.read(dir).orElseThrow());
         assertEquals(1500, count(dir, DemoDomain.COMMERCE, "orders"));
     }
 
@@ -261,9 +264,23 @@ class DemoMeshTest {
     }
 
     @Test
+    void movedMeshIsGeneratedAgainForItsNewPlace(@TempDir Path dir) throws IOException {
+        Path before = dir.resolve("before");
+        DemoMesh.ensure(before, SCALE, quiet());
+        Path after = Files.move(before, dir.resolve("after"));
+
+        Path config = DemoMesh.ensure(after, SCALE, quiet());
+
+        assertTrue(Files.readString(config).contains(after.toAbsolutePath() + "/commerce/catalog.db"));
+        assertFalse(Files.readString(config).contains(before.toAbsolutePath().toString()));
+        withTable(after, DemoDomain.COMMERCE, "orders", table ->
+                assertTrue(table.location().contains("/after/"), table.location()));
+    }
+
+    @Test
     void rejectsScaleFactorsThatAreNotPositive(@TempDir Path dir) {
         for (double scale : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> DemoMesh.ensure(dir, scale, quiet()));
             assertTrue(e.getMessage().contains("scale factor must be a positive number"), e.getMessage());
         }
