@@ -1,0 +1,94 @@
+package io.meshgate.connector.iceberg;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Writes the Java values of Iceberg's generic records into Arrow vectors of the types
+ * {@link IcebergSchemas} gives their columns.
+ */
+final class ArrowValues {
+    private static final LocalDateTime EPOCH = LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC);
+
+    private ArrowValues() {
+    }
+
+    static void set(FieldVector vector, int index, Object value) {
+        if (value == null) {
+            setNull(vector, index);
+        } else if (vector instanceof BitVector v) {
+            v.setSafe(index, (Boolean) value ? 1 : 0);
+        } else if (vector instanceof IntVector v) {
+            v.setSafe(index, (Integer) value);
+        } else if (vector instanceof BigIntVector v) {
+            v.setSafe(index, (Long) value);
+        } else if (vector instanceof Float4Vector v) {
+            v.setSafe(index, (Float) value);
+        } else if (vector instanceof Float8Vector v) {
+            v.setSafe(index, (Double) value);
+        } else if (vector instanceof DecimalVector v) {
+            v.setSafe(index, (BigDecimal) value);
+        } else if (vector instanceof DateDayVector v) {
+            v.setSafe(index, Math.toIntExact(((LocalDate) value).toEpochDay()));
+        } else if (vector instanceof TimeMicroVector v) {
+            v.setSafe(index, ((LocalTime) value).toNanoOfDay() / 1000);
+        } else if (vector instanceof TimeStampMicroTZVector v) {
+            v.setSafe(index, ChronoUnit.MICROS.between(EPOCH, ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+        } else if (vector instanceof TimeStampMicroVector v) {
+            v.setSafe(index, ChronoUnit.MICROS.between(EPOCH, (LocalDateTime) value));
+        } else if (vector instanceof VarCharVector v) {
+            v.setSafe(index, value.toString().getBytes(StandardCharsets.UTF_8));
+        } else if (vector instanceof FixedSizeBinaryVector v) {
+            v.setSafe(index, value instanceof UUID uuid ? uuidBytes(uuid) : (byte[]) value);
+        } else if (vector instanceof VarBinaryVector v) {
+            v.setSafe(index, bytes((ByteBuffer) value));
+        } else {
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName() + " to " + vector.getMinorType());
+        }
+    }
+
+    static void setNull(FieldVector vector, int index) {
+        if (vector instanceof BaseFixedWidthVector v) {
+            v.setNull(index);
+        } else if (vector instanceof BaseVariableWidthVector v) {
+            v.setNull(index);
+        } else {
+            throw new IllegalArgumentException("Cannot write NULL to " + vector.getMinorType());
+        }
+    }
+
+    private static byte[] uuidBytes(UUID uuid) {
+        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+}

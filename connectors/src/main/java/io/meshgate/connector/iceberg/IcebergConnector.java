@@ -1,0 +1,168 @@
+package io.meshgate.connector.iceberg;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import io.meshgate.spi.BatchStream;
+import io.meshgate.spi.Connector;
+import io.meshgate.spi.ScanSpec;
+import io.meshgate.spi.SchemaTableName;
+import io.meshgate.spi.TableMetadata;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.NoSuchNamespaceException;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.util.SnapshotUtil;
+
+/**
+ * A {@link io.meshgate.spi.Connector} over one Iceberg catalog. Namespaces are shown with their
+ * levels joined by a dot; a table is described at its current snapshot and scanned at exactly that
+ * snapshot, with Iceberg pruning partitions and files by the scan's predicate.
+ *
+ * <p>Column types follow {@link IcebergSchemas}: UUID columns are {@code FixedSizeBinary(16)};
+ * list, map and struct columns are described but a scan that reads them fails with
+ * {@code NOT_SUPPORTED}.
+ */
+public final class IcebergConnector implements Connector {
+    private final Catalog catalog;
+    private final SupportsNamespaces namespaces;
+
+    /** A connector over {@code catalog}, which it closes when it is closed. */
+    public IcebergConnector(Catalog catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        if (!(catalog instanceof SupportsNamespaces supportsNamespaces)) {
+            throw new IllegalArgumentException("Cannot use Iceberg catalog '" + catalog.name()
+                    + "': it cannot list namespaces (use a catalog that implements SupportsNamespaces)");
+        }
+        this.namespaces = supportsNamespaces;
+    }
+
+    /** Opens the JDBC catalog of {@code spec}; an unreachable catalog fails with {@code EXTERNAL_ERROR}. */
+    public static IcebergConnector open(JdbcCatalogSpec spec) {
+        return new IcebergConnector(IcebergCatalogs.openJdbc(spec));
+    }
+
+    /** The catalog this connector reads. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public List<String> schemaNames() {
+        return external("list namespaces", () -> {
+            List<String> names = new ArrayList<>();
+            collectNamespaces(Namespace.empty(), names);
+            names.sort(null);
+            return names;
+        });
+    }
+
+    private void collectNamespaces(Namespace parent, List<String> names) {
+        for (Namespace namespace : namespaces.listNamespaces(parent)) {
+            names.add(String.join(".", namespace.levels()));
+            collectNamespaces(namespace, names);
+        }
+    }
+
+    @Override
+    public List<String> tableNames(String schema) {
+        requireNonNull(schema, "schema is null");
+        return external("list tables of " + schema, () -> {
+            try {
+                return catalog.listTables(namespace(schema)).stream().map(TableIdentifier::name).sorted().toList();
+            } catch (NoSuchNamespaceException e) {
+                return List.of();
+            }
+        });
+    }
+
+    @Override
+    public Optional<TableMetadata> table(SchemaTableName name) {
+        requireNonNull(name, "name is null");
+        return loadTable(name).map(table -> describe(name, table));
+    }
+
+    private static TableMetadata describe(SchemaTableName name, Table table) {
+        Snapshot snapshot = table.currentSnapshot();
+        OptionalLong snapshotId = snapshot == null ? OptionalLong.empty() : OptionalLong.of(snapshot.snapshotId());
+        Schema schema = snapshot == null ? table.schema() : SnapshotUtil.schemaFor(table, snapshot.snapshotId());
+        return new TableMetadata(name, table.uuid().toString(), snapshotId, IcebergSchemas.toArrow(schema),
+                IcebergSchemas.partitioning(table.spec(), schema), table.properties());
+    }
+
+    @Override
+    public BatchStream scan(TableMetadata table, ScanSpec spec, BufferAllocator allocator) {
+        requireNonNull(table, "table is null");
+        requireNonNull(spec, "spec is null");
+        requireNonNull(allocator, "allocator is null");
+        Table iceberg = current(table);
+        try {
+            return new GuardedBatchStream(IcebergScans.open(iceberg, table, spec, allocator), table.name().toString());
+        } catch (RuntimeException e) {
+            throw ExternalErrors.external("Cannot scan Iceberg table " + table.name(), e);
+        }
+    }
+
+    /** How many data files a scan of {@code spec} would read, after partition and file pruning. */
+    int plannedFileCount(TableMetadata table, ScanSpec spec) {
+        return IcebergScans.plannedFileCount(current(table), table, spec);
+    }
+
+    private Table current(TableMetadata table) {
+        Table iceberg = loadTable(table.name()).orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
+                "Cannot scan " + table.name() + ": the table no longer exists in Iceberg catalog '" + catalog.name() + "'"));
+        if (!iceberg.uuid().toString().equals(table.uuid())) {
+            throw new MeshgateException(ErrorCode.EXTERNAL_ERROR, "Cannot scan " + table.name()
+                    + ": the table was replaced since it was described (describe it again)");
+        }
+        return iceberg;
+    }
+
+    private Optional<Table> loadTable(SchemaTableName name) {
+        return external("load table " + name, () -> {
+            try {
+                return Optional.of(catalog.loadTable(TableIdentifier.of(namespace(name.schema()), name.table())));
+            } catch (NoSuchTableException | NoSuchNamespaceException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Namespace namespace(String schema) {
+        return Namespace.of(schema.split("\\."));
+    }
+
+    private <T> T external(String action, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw ExternalErrors.external("Cannot " + action + " in Iceberg catalog '" + catalog.name() + "'", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (catalog instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                throw new MeshgateException(ErrorCode.EXTERNAL_ERROR,
+                        "Cannot close Iceberg catalog '" + catalog.name() + "': " + ExternalErrors.rootMessage(e), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.meshgate.connector.iceberg;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/**
+ * Converts Iceberg schemas and partition specs to what the connector SPI shows. UUID columns become
+ * {@code FixedSizeBinary(16)} (the 16 bytes, most significant first), as Iceberg's own Arrow reader
+ * returns them. Nested types (list, map, struct) are described but not scanned.
+ */
+final class IcebergSchemas {
+    private IcebergSchemas() {
+    }
+
+    static org.apache.arrow.vector.types.pojo.Schema toArrow(Schema schema) {
+        List<Field> fields = new ArrayList<>();
+        for (Types.NestedField column : schema.columns()) {
+            fields.add(toArrow(column));
+        }
+        return new org.apache.arrow.vector.types.pojo.Schema(fields);
+    }
+
+    static Field toArrow(Types.NestedField field) {
+        return toArrow(field.name(), field.isOptional(), field.type());
+    }
+
+    private static Field toArrow(String name, boolean nullable, Type type) {
+        return switch (type.typeId()) {
+            case LIST -> {
+                Types.ListType list = type.asListType();
+                yield new Field(name, new FieldType(nullable, ArrowType.List.INSTANCE, null),
+                        List.of(toArrow("element", list.isElementOptional(), list.elementType())));
+            }
+            case MAP -> {
+                Types.MapType map = type.asMapType();
+                Field entries = new Field("entries", new FieldType(false, ArrowType.Struct.INSTANCE, null), List.of(
+                        toArrow("key", false, map.keyType()),
+                        toArrow("value", map.isValueOptional(), map.valueType())));
+                yield new Field(name, new FieldType(nullable, new ArrowType.Map(false), null), List.of(entries));
+            }
+            case STRUCT -> {
+                List<Field> children = new ArrayList<>();
+                for (Types.NestedField child : type.asStructType().fields()) {
+                    children.add(toArrow(child));
+                }
+                yield new Field(name, new FieldType(nullable, ArrowType.Struct.INSTANCE, null), children);
+            }
+            default -> new Field(name, new FieldType(nullable, primitive(type), null), List.of());
+        };
+    }
+
+    private static ArrowType primitive(Type type) {
+        return switch (type.typeId()) {
+            case BOOLEAN -> ArrowType.Bool.INSTANCE;
+            case INTEGER -> new ArrowType.Int(32, true);
+            case LONG -> new ArrowType.Int(64, true);
+            case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
+            case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+            case DECIMAL -> {
+                Types.DecimalType decimal = (Types.DecimalType) type;
+                yield new ArrowType.Decimal(decimal.precision(), decimal.scale(), 128);
+            }
+            case DATE -> new ArrowType.Date(DateUnit.DAY);
+            case TIME -> new ArrowType.Time(TimeUnit.MICROSECOND, 64);
+            case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MICROSECOND,
+                    ((Types.TimestampType) type).shouldAdjustToUTC() ? "UTC" : null);
+            case STRING -> ArrowType.Utf8.INSTANCE;
+            case UUID -> new ArrowType.FixedSizeBinary(16);
+            case FIXED -> new ArrowType.FixedSizeBinary(((Types.FixedType) type).length());
+            case BINARY -> ArrowType.Binary.INSTANCE;
+            default -> throw new IllegalArgumentException("Cannot convert Iceberg type " + type + " to Arrow");
+        };
+    }
+
+    /** The spec's fields as text: {@code o_orderkey}, {@code month(o_orderdate)}, {@code bucket(16, c_custkey)}. */
+    static List<String> partitioning(PartitionSpec spec, Schema schema) {
+        List<String> fields = new ArrayList<>();
+        for (PartitionField field : spec.fields()) {
+            String source = java.util.Objects.requireNonNullElse(schema.findColumnName(field.sourceId()), "#" + field.sourceId());
+            String transform = field.transform().toString();
+            int bracket = transform.indexOf('[');
+            if (transform.equals("identity")) {
+                fields.add(source);
+            } else if (bracket > 0 && transform.endsWith("]")) {
+                fields.add(transform.substring(0, bracket) + "(" + transform.substring(bracket + 1, transform.length() - 1)
+                        + ", " + source + ")");
+            } else {
+                fields.add(transform + "(" + source + ")");
+            }
+        }
+        return fields;
+    }
+}

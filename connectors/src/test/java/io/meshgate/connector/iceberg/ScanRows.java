@@ -1,0 +1,50 @@
+package io.meshgate.connector.iceberg;
+
+import io.meshgate.spi.BatchStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.Text;
+
+/** Test fixture: drains a {@link BatchStream} into rows of Java values (Arrow's getObject, text as String). */
+public final class ScanRows {
+    private ScanRows() {
+    }
+
+    /** Every row of the stream, which is closed afterwards. */
+    public static List<List<Object>> drain(BatchStream stream) {
+        try (stream) {
+            List<List<Object>> rows = new ArrayList<>();
+            while (stream.next()) {
+                rows.addAll(rows(stream.current()));
+            }
+            return rows;
+        }
+    }
+
+    /** The rows of one batch. */
+    public static List<List<Object>> rows(VectorSchemaRoot root) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int row = 0; row < root.getRowCount(); row++) {
+            List<Object> values = new ArrayList<>();
+            for (FieldVector vector : root.getFieldVectors()) {
+                Object value = vector.getObject(row);
+                values.add(value instanceof Text text ? text.toString() : value);
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    /** The schema of the first batch, for type assertions; the stream is closed afterwards. */
+    public static Schema firstSchema(BatchStream stream) {
+        try (stream) {
+            if (!stream.next()) {
+                throw new AssertionError("Expected at least one batch");
+            }
+            return stream.current().getSchema();
+        }
+    }
+}

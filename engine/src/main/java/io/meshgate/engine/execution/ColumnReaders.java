@@ -1,0 +1,100 @@
+package io.meshgate.engine.execution;
+
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeMilliVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Reads one Arrow column value by value in Calcite's internal representation: DATE as int days,
+ * TIME as int milliseconds, TIMESTAMP as long milliseconds, DECIMAL as BigDecimal, VARCHAR as String.
+ * One reader is chosen per vector, so no per-value dispatch on the type happens.
+ */
+final class ColumnReaders {
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
+    /** Reads the value at one row, or null. */
+    interface ColumnReader {
+        Object read(int row);
+    }
+
+    private ColumnReaders() {
+    }
+
+    static ColumnReader forVector(FieldVector vector) {
+        if (vector instanceof BigIntVector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof IntVector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof SmallIntVector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof TinyIntVector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof Float8Vector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof Float4Vector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof DecimalVector v) {
+            return v::getObject;
+        }
+        if (vector instanceof VarCharVector v) {
+            return row -> v.isNull(row) ? null : new String(v.get(row), StandardCharsets.UTF_8);
+        }
+        if (vector instanceof LargeVarCharVector v) {
+            return row -> v.isNull(row) ? null : new String(v.get(row), StandardCharsets.UTF_8);
+        }
+        if (vector instanceof BitVector v) {
+            return row -> v.isNull(row) ? null : v.get(row) != 0;
+        }
+        if (vector instanceof DateDayVector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof DateMilliVector v) {
+            return row -> v.isNull(row) ? null : (int) Math.floorDiv(v.get(row), MILLIS_PER_DAY);
+        }
+        if (vector instanceof TimeMilliVector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof TimeMicroVector v) {
+            return row -> v.isNull(row) ? null : (int) Math.floorDiv(v.get(row), 1000L);
+        }
+        if (vector instanceof TimeStampMilliVector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof TimeStampMilliTZVector v) {
+            return row -> v.isNull(row) ? null : v.get(row);
+        }
+        if (vector instanceof TimeStampMicroVector v) {
+            return row -> v.isNull(row) ? null : Math.floorDiv(v.get(row), 1000L);
+        }
+        if (vector instanceof TimeStampMicroTZVector v) {
+            return row -> v.isNull(row) ? null : Math.floorDiv(v.get(row), 1000L);
+        }
+        throw new MeshgateException(ErrorCode.NOT_SUPPORTED,
+                "Cannot read column '" + vector.getName() + "': Arrow type " + vector.getField().getType() + " is not supported yet");
+    }
+}

@@ -1,0 +1,101 @@
+package io.meshgate.engine.execution;
+
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMilliVector;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Writes values in Calcite's internal representation into one result vector; the counterpart of
+ * {@link ColumnReaders}. One writer is chosen per vector of the result schema.
+ */
+final class ColumnWriters {
+    /** Writes one non-null value at one row. */
+    interface ColumnWriter {
+        void write(int row, Object value);
+    }
+
+    private ColumnWriters() {
+    }
+
+    /** A writer that also handles nulls. */
+    static ColumnWriter forVector(FieldVector vector) {
+        ColumnWriter values = valueWriter(vector);
+        return (row, value) -> {
+            if (value == null) {
+                vector.setNull(row);
+            } else {
+                values.write(row, value);
+            }
+        };
+    }
+
+    private static ColumnWriter valueWriter(FieldVector vector) {
+        if (vector instanceof BigIntVector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).longValue());
+        }
+        if (vector instanceof IntVector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).intValue());
+        }
+        if (vector instanceof SmallIntVector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).shortValue());
+        }
+        if (vector instanceof TinyIntVector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).byteValue());
+        }
+        if (vector instanceof Float8Vector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).doubleValue());
+        }
+        if (vector instanceof Float4Vector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).floatValue());
+        }
+        if (vector instanceof DecimalVector v) {
+            return (row, value) -> writeDecimal(v, row, value);
+        }
+        if (vector instanceof VarCharVector v) {
+            return (row, value) -> v.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        if (vector instanceof BitVector v) {
+            return (row, value) -> v.setSafe(row, ((Boolean) value) ? 1 : 0);
+        }
+        if (vector instanceof DateDayVector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).intValue());
+        }
+        if (vector instanceof TimeMilliVector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).intValue());
+        }
+        if (vector instanceof TimeStampMilliVector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).longValue());
+        }
+        if (vector instanceof TimeStampMilliTZVector v) {
+            return (row, value) -> v.setSafe(row, ((Number) value).longValue());
+        }
+        throw new MeshgateException(ErrorCode.NOT_SUPPORTED,
+                "Cannot write result column '" + vector.getName() + "': Arrow type " + vector.getField().getType() + " is not supported yet");
+    }
+
+    private static void writeDecimal(DecimalVector vector, int row, Object value) {
+        BigDecimal decimal = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        BigDecimal scaled = decimal.setScale(vector.getScale(), RoundingMode.HALF_UP);
+        if (scaled.precision() > vector.getPrecision()) {
+            throw new MeshgateException(ErrorCode.INVALID_DATA, "Cannot return column '" + vector.getName()
+                    + "': a value does not fit DECIMAL(" + vector.getPrecision() + ", " + vector.getScale() + ") (cast it to a wider type)");
+        }
+        vector.setSafe(row, scaled);
+    }
+}

@@ -1,0 +1,86 @@
+package io.meshgate.engine.execution;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.spi.BatchStream;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * Packs the rows of an executing plan into Arrow batches of at most {@code batchSize} rows, pulling
+ * rows only when the caller asks for the next batch. Closing it stops the plan: the row enumerator,
+ * every scan it opened, the result vectors and the execution's allocator are closed.
+ */
+final class ResultBatches implements BatchStream {
+    private final Enumerator<Object> rows;
+    private final ExecutionContext context;
+    private final VectorSchemaRoot batch;
+    private final ColumnWriters.ColumnWriter[] writers;
+    private final int batchSize;
+    private boolean done;
+    private boolean closed;
+
+    ResultBatches(Enumerator<Object> rows, ExecutionContext context, VectorSchemaRoot batch, int batchSize) {
+        this.rows = requireNonNull(rows, "rows is null");
+        this.context = requireNonNull(context, "context is null");
+        this.batch = requireNonNull(batch, "batch is null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Cannot create result batches: batchSize must be positive, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+        List<FieldVector> vectors = batch.getFieldVectors();
+        this.writers = new ColumnWriters.ColumnWriter[vectors.size()];
+        for (int i = 0; i < vectors.size(); i++) {
+            writers[i] = ColumnWriters.forVector(vectors.get(i));
+        }
+    }
+
+    @Override
+    public boolean next() {
+        if (done || closed) {
+            return false;
+        }
+        batch.allocateNew();
+        int count = 0;
+        while (count < batchSize && rows.moveNext()) {
+            writeRow(count, rows.current());
+            count++;
+        }
+        if (count < batchSize) {
+            done = true;
+        }
+        batch.setRowCount(count);
+        return count > 0;
+    }
+
+    private void writeRow(int row, Object value) {
+        if (value instanceof Object[] values) {
+            for (int i = 0; i < writers.length; i++) {
+                writers[i].write(row, values[i]);
+            }
+        } else {
+            writers[0].write(row, value);
+        }
+    }
+
+    @Override
+    public VectorSchemaRoot current() {
+        return batch;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            rows.close();
+        } finally {
+            batch.close();
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.meshgate.engine.execution;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.engine.catalog.Domain;
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import io.meshgate.spi.ScanSpec;
+import io.meshgate.spi.TableMetadata;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * One table scan of a compiled plan: the domain, the mesh schema and table, and the
+ * {@link ScanSpec}. It is public only because the code Calcite generates for the plan calls
+ * {@link #rows(DataContext)}; nothing else should use it.
+ */
+public final class ScanSource {
+    private final Domain domain;
+    private final String schema;
+    private final String table;
+    private final ScanSpec spec;
+
+    public ScanSource(Domain domain, String schema, String table, ScanSpec spec) {
+        this.domain = requireNonNull(domain, "domain is null");
+        this.schema = requireNonNull(schema, "schema is null");
+        this.table = requireNonNull(table, "table is null");
+        this.spec = requireNonNull(spec, "spec is null");
+    }
+
+    /**
+     * The rows of the scan as {@code Object[]} in Calcite's internal representation. Each
+     * enumerator opens its own connector scan, at the table's snapshot when it opens, and pulls
+     * batches only as rows are asked for.
+     */
+    public Enumerable<Object[]> rows(DataContext root) {
+        ExecutionContext context = (ExecutionContext) requireNonNull(root.get(ExecutionContext.KEY), "execution context is missing");
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                TableMetadata metadata = domain.table(schema, table).orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
+                        "Table '" + domain.name() + "." + schema + "." + table + "' does not exist"));
+                return new ScanEnumerator(context.register(domain.connector().scan(metadata, spec, context.allocator())),
+                        spec.columns().size());
+            }
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.meshgate.engine.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+
+/**
+ * The outcome of planning one statement: the optimized enumerable plan, the result column names
+ * as the query wrote them, its text as EXPLAIN shows it, and whether the statement was an EXPLAIN.
+ */
+public record PlannedQuery(EnumerableRel plan, List<String> columnNames, String explainText, boolean explain, JavaTypeFactory typeFactory) {
+    public PlannedQuery {
+        requireNonNull(plan, "plan is null");
+        columnNames = List.copyOf(requireNonNull(columnNames, "columnNames is null"));
+        requireNonNull(explainText, "explainText is null");
+        requireNonNull(typeFactory, "typeFactory is null");
+    }
+}

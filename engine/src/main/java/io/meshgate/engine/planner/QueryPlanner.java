@@ -1,0 +1,259 @@
+package io.meshgate.engine.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.engine.Session;
+import io.meshgate.engine.catalog.Domain;
+import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Plans one statement, in explicit phases: parse, validate, SQL to relational algebra (subqueries
+ * removed and decorrelated), the {@link PlanRewritePhase}s (where the policy barrier goes), then
+ * optimization (normalization, join ordering, field trimming, scan pushdown, and a cost-based pass
+ * to Calcite's enumerable convention, where equi-joins become hash joins).
+ */
+public final class QueryPlanner {
+    private static final Pattern PLAIN_EXPLAIN = Pattern.compile("^(\\s*)(explain)(?!\\s+plan\\b)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final SqlParser.Config PARSER = SqlParser.config()
+            .withQuoting(Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.UNCHANGED)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(false)
+            .withConformance(SqlConformanceEnum.DEFAULT);
+
+    private static final List<RelOptRule> SUB_QUERY_REMOVAL = List.of(
+            CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+
+    private static final List<RelOptRule> NORMALIZE = List.of(
+            CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS, CoreRules.JOIN_REDUCE_EXPRESSIONS,
+            CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_PROJECT_TRANSPOSE,
+            CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
+
+    private static final List<RelOptRule> JOIN_ORDER = List.of(CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.MULTI_JOIN_OPTIMIZE);
+
+    private static final List<RelOptRule> PHYSICAL = physicalRules();
+
+    private final MeshCatalog catalog;
+    private final List<PlanRewritePhase> rewritePhases;
+
+    public QueryPlanner(MeshCatalog catalog, List<PlanRewritePhase> rewritePhases) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.rewritePhases = List.copyOf(requireNonNull(rewritePhases, "rewritePhases is null"));
+    }
+
+    /** Plans {@code sql} for {@code session}; failures are {@link MeshgateException}s with a code and position. */
+    public PlannedQuery plan(Session session, String sql) {
+        requireNonNull(session, "session is null");
+        requireNonNull(sql, "sql is null");
+        JavaTypeFactory typeFactory = new JavaTypeFactoryImpl();
+        MeshCatalogReader reader = catalogReader(session, typeFactory);
+        try {
+            Parsed parsed = parse(sql);
+            SqlValidator validator = SqlValidatorUtil.newValidator(
+                    SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL), reader),
+                    reader, typeFactory, SqlValidator.Config.DEFAULT.withIdentifierExpansion(true).withConformance(SqlConformanceEnum.DEFAULT));
+            SqlNode validated = validator.validate(parsed.query());
+            RelRoot root = toRel(validated, validator, reader, typeFactory);
+            RelNode logical = root.rel;
+            for (PlanRewritePhase phase : rewritePhases) {
+                logical = requireNonNull(phase.rewrite(logical, session), "rewrite phase returned null");
+            }
+            EnumerableRel plan = optimize(root.withRel(logical), reader);
+            List<String> names = root.fields.stream().map(f -> f.getValue()).toList();
+            return new PlannedQuery(plan, names, RelOptUtil.toString(plan).stripTrailing(), parsed.explain(), typeFactory);
+        } catch (SqlParseException e) {
+            throw QueryErrors.syntaxError(e);
+        } catch (RuntimeException e) {
+            throw QueryErrors.planningError(e, reader.lastMissingTable().map(names -> missingObject(names, session)));
+        }
+    }
+
+    /** Which level of {@code domain.schema.table} does not exist, with session defaults applied. */
+    private QueryErrors.MissingObject missingObject(List<String> written, Session session) {
+        List<String> full = new ArrayList<>();
+        if (written.size() < 3) {
+            session.catalog().ifPresent(full::add);
+            if (written.size() < 2) {
+                session.schema().ifPresent(full::add);
+            }
+        }
+        full.addAll(written);
+        if (full.size() < 3) {
+            return new QueryErrors.MissingObject(ErrorCode.TABLE_NOT_FOUND,
+                    "Table '" + String.join(".", written) + "' does not exist (use domain.schema.table)");
+        }
+        Optional<Domain> domain = catalog.domain(full.get(0)).or(() -> catalog.domain(full.get(0).toLowerCase(Locale.ROOT)));
+        if (domain.isEmpty()) {
+            return new QueryErrors.MissingObject(ErrorCode.CATALOG_NOT_FOUND, "Catalog '" + full.get(0) + "' does not exist");
+        }
+        String schema = full.get(1);
+        if (domain.get().namespaceOf(schema).isEmpty() && domain.get().namespaceOf(schema.toLowerCase(Locale.ROOT)).isEmpty()) {
+            return new QueryErrors.MissingObject(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + full.get(0) + "." + schema + "' does not exist");
+        }
+        return new QueryErrors.MissingObject(ErrorCode.TABLE_NOT_FOUND, "Table '" + String.join(".", full) + "' does not exist");
+    }
+
+    private MeshCatalogReader catalogReader(Session session, JavaTypeFactory typeFactory) {
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.UNCHANGED.name());
+        properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), Casing.UNCHANGED.name());
+        properties.setProperty(CalciteConnectionProperty.QUOTING.camelName(), Quoting.DOUBLE_QUOTE.name());
+        List<String> defaultSchema = new ArrayList<>();
+        session.catalog().ifPresent(catalogName -> {
+            defaultSchema.add(catalogName);
+            session.schema().ifPresent(defaultSchema::add);
+        });
+        return new MeshCatalogReader(MeshSchemas.root(catalog), defaultSchema, typeFactory, new CalciteConnectionConfigImpl(properties));
+    }
+
+    /** A parsed statement; {@code EXPLAIN q} and {@code EXPLAIN PLAN FOR q} both explain {@code q}. */
+    private record Parsed(SqlNode query, boolean explain) {
+    }
+
+    private static Parsed parse(String sql) throws SqlParseException {
+        Matcher plain = PLAIN_EXPLAIN.matcher(sql);
+        boolean explain = plain.find();
+        String text = explain ? plain.replaceFirst("$1" + " ".repeat(plain.group(2).length())) : sql;
+        SqlNode node = SqlParser.create(text, PARSER).parseStmt();
+        if (node instanceof SqlExplain sqlExplain) {
+            explain = true;
+            node = sqlExplain.getExplicandum();
+        }
+        if (!node.getKind().belongsTo(SqlKind.QUERY)) {
+            throw new MeshgateException(ErrorCode.NOT_SUPPORTED, "Only queries are supported, not " + node.getKind());
+        }
+        return new Parsed(node, explain);
+    }
+
+    private static RelRoot toRel(SqlNode validated, SqlValidator validator, MeshCatalogReader reader, JavaTypeFactory typeFactory) {
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+        planner.setExecutor(RexUtil.EXECUTOR);
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        SqlToRelConverter converter = new SqlToRelConverter(
+                (rowType, queryString, schemaPath, viewPath) -> {
+                    throw new MeshgateException(ErrorCode.NOT_SUPPORTED, "Views are not supported yet");
+                },
+                validator, reader, cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false));
+        RelRoot root = converter.convertQuery(validated, false, true);
+        RelNode withoutSubQueries = hep(root.rel, SUB_QUERY_REMOVAL, HepMatchOrder.DEPTH_FIRST);
+        RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, reader);
+        return root.withRel(RelDecorrelator.decorrelateQuery(withoutSubQueries, relBuilder));
+    }
+
+    private static EnumerableRel optimize(RelRoot root, MeshCatalogReader reader) {
+        RelNode rel = hep(root.rel, NORMALIZE, HepMatchOrder.BOTTOM_UP);
+        rel = hep(rel, JOIN_ORDER, HepMatchOrder.BOTTOM_UP);
+        rel = new RelFieldTrimmer(null, RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), reader)).trim(rel);
+        rel = hep(rel, pushdownRules(), HepMatchOrder.BOTTOM_UP);
+
+        VolcanoPlanner planner = (VolcanoPlanner) rel.getCluster().getPlanner();
+        planner.clear();
+        PHYSICAL.forEach(planner::addRule);
+        RelTraitSet desired = rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation).simplify();
+        planner.setRoot(planner.changeTraits(rel, desired));
+        EnumerableRel best = (EnumerableRel) planner.findBestExp();
+        return finalProjection(root, best);
+    }
+
+    /** Applies the query's final column selection (RelRoot.fields) on top of the optimized plan. */
+    private static EnumerableRel finalProjection(RelRoot root, EnumerableRel best) {
+        if (root.isRefTrivial() && best.getRowType().getFieldCount() == root.fields.size()) {
+            return best;
+        }
+        RexBuilder rexBuilder = best.getCluster().getRexBuilder();
+        List<RexNode> projects = root.fields.stream().map(f -> (RexNode) rexBuilder.makeInputRef(best, f.getKey())).toList();
+        RelDataType rowType = RexUtil.createStructType(best.getCluster().getTypeFactory(), projects,
+                root.fields.stream().map(f -> f.getValue()).toList(), null);
+        return EnumerableCalc.create(best, RexProgram.create(best.getRowType(), projects, null, rowType, rexBuilder));
+    }
+
+    private static List<RelOptRule> pushdownRules() {
+        List<RelOptRule> rules = new ArrayList<>(MeshRules.PUSHDOWN);
+        rules.add(CoreRules.PROJECT_MERGE);
+        rules.add(CoreRules.PROJECT_REMOVE);
+        return rules;
+    }
+
+    private static RelNode hep(RelNode rel, Collection<RelOptRule> rules, HepMatchOrder order) {
+        HepProgramBuilder builder = HepProgram.builder().addMatchOrder(order).addMatchLimit(100_000).addRuleCollection(List.copyOf(rules));
+        HepPlanner planner = new HepPlanner(builder.build());
+        planner.setExecutor(RexUtil.EXECUTOR);
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+
+    private static List<RelOptRule> physicalRules() {
+        List<RelOptRule> rules = new ArrayList<>(EnumerableRules.ENUMERABLE_RULES);
+        rules.add(EnumerableRules.ENUMERABLE_CALC_RULE);
+        rules.add(EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE);
+        rules.add(EnumerableRules.ENUMERABLE_FILTER_TO_CALC_RULE);
+        rules.add(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+        rules.add(CoreRules.PROJECT_CALC_MERGE);
+        rules.add(CoreRules.FILTER_CALC_MERGE);
+        rules.add(CoreRules.CALC_MERGE);
+        return List.copyOf(rules);
+    }
+}

@@ -1,0 +1,227 @@
+package io.meshgate.server.config;
+
+import io.meshgate.connector.iceberg.JdbcCatalogSpec;
+import io.meshgate.connector.iceberg.S3Options;
+import io.meshgate.engine.catalog.SchemaBinding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds {@code meshgate.yaml} to a {@link MeshgateConfig}.
+ *
+ * <p>Every key has a default except the domains and users. Every scalar key can be overridden by
+ * an environment variable named {@code MESHGATE_} plus the key path in upper case, with each run
+ * of other characters turned into {@code _} ({@code server.port} is {@code MESHGATE_SERVER_PORT},
+ * {@code domains[0].catalog.password} is {@code MESHGATE_DOMAINS_0_CATALOG_PASSWORD}). Unknown keys,
+ * wrong types, missing required keys, duplicates and unsupported values are all collected and
+ * thrown together in one {@link ConfigException}, each with its file and line.
+ */
+public final class ConfigLoader {
+    private static final Set<String> SUPPORTED_CATALOG_TYPES = Set.of("jdbc");
+
+    private ConfigLoader() {
+    }
+
+    /** Loads a file, with overrides from {@code environment} (pass {@code System.getenv()}). */
+    public static MeshgateConfig load(Path file, Map<String, String> environment) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(List.of(new ConfigError(file.toString(), "(document)", "no such file")));
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new ConfigError(file.toString(), "(document)", "cannot read the file: " + e.getMessage())));
+        }
+        return parse(text, file.getFileName().toString(), environment);
+    }
+
+    /** Binds YAML text; {@code fileName} only names the source in error messages. */
+    public static MeshgateConfig parse(String yaml, String fileName, Map<String, String> environment) {
+        List<ConfigError> errors = new ArrayList<>();
+        Optional<ConfigNode> root = new YamlReader(fileName, errors).read(yaml);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        Map<String, ConfigNode> entries = Map.of();
+        if (root.isPresent()) {
+            if (root.get() instanceof ConfigNode.Mapping mapping) {
+                entries = mapping.entries();
+            } else if (!(root.get() instanceof ConfigNode.Scalar scalar && scalar.kind() == ConfigNode.Scalar.Kind.NULL)) {
+                throw new ConfigException(List.of(new ConfigError(fileName + ":" + root.get().line(), "(document)",
+                        "must be a mapping with server, auth and domains")));
+            }
+        }
+        Section top = new Section(fileName, "", 1, entries, environment, errors);
+        ServerConfig server = bindServer(top.sectionOrEmpty("server"));
+        AuthConfig auth = bindAuth(top.sectionOrEmpty("auth"));
+        List<DomainConfig> domains = bindDomains(top);
+        top.rejectUnknownKeys();
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return new MeshgateConfig(server, auth, domains);
+    }
+
+    private static ServerConfig bindServer(Section section) {
+        String host = section.string("host", ServerConfig.DEFAULT_HOST);
+        int port = section.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535);
+        section.rejectUnknownKeys();
+        return new ServerConfig(host, port);
+    }
+
+    private static AuthConfig bindAuth(Section section) {
+        int ttlSeconds = section.integer("token-ttl-seconds", (int) AuthConfig.DEFAULT_TOKEN_TTL.toSeconds(), 1, Integer.MAX_VALUE);
+        List<Section> userSections = section.sections("users");
+        if (userSections.isEmpty() && !section.has("users")) {
+            section.error("users", "required: at least one user (name and password)");
+        }
+        List<UserConfig> users = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Section userSection : userSections) {
+            String name = userSection.requiredString("name");
+            Optional<Password> password = bindPassword(userSection);
+            List<String> groups = userSection.strings("groups");
+            userSection.rejectUnknownKeys();
+            if (!name.isEmpty() && !names.add(name)) {
+                userSection.error("name", "duplicate user '" + name + "'");
+            }
+            if (!name.isBlank() && password.isPresent()) {
+                users.add(new UserConfig(name, password.get(), new LinkedHashSet<>(groups)));
+            }
+        }
+        section.rejectUnknownKeys();
+        return new AuthConfig(users, Duration.ofSeconds(ttlSeconds));
+    }
+
+    private static Optional<Password> bindPassword(Section user) {
+        Optional<Section> maybe = user.section("password");
+        if (maybe.isEmpty()) {
+            if (!user.has("password")) {
+                user.error("password", "required: {plain: ...} or {bcrypt: \"$2a$...\"}");
+            }
+            return Optional.empty();
+        }
+        Section password = maybe.get();
+        Optional<String> plain = password.string("plain");
+        Optional<String> bcrypt = password.string("bcrypt");
+        password.rejectUnknownKeys();
+        if (plain.isPresent() == bcrypt.isPresent()) {
+            password.errorHere("give exactly one of plain or bcrypt");
+            return Optional.empty();
+        }
+        if (plain.isPresent()) {
+            return Optional.of(new Password.Plain(plain.get()));
+        }
+        try {
+            return Optional.of(new Password.Bcrypt(bcrypt.get()));
+        } catch (IllegalArgumentException e) {
+            password.error("bcrypt", "not a bcrypt hash (expected $2a$, $2b$ or $2y$, a cost and 53 characters)");
+            return Optional.empty();
+        }
+    }
+
+    private static List<DomainConfig> bindDomains(Section top) {
+        List<Section> domainSections = top.sections("domains");
+        if (domainSections.isEmpty() && !top.has("domains")) {
+            top.error("domains", "required: at least one domain");
+        }
+        List<DomainConfig> domains = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Section domain : domainSections) {
+            String name = domain.requiredString("name");
+            if (!name.isEmpty() && !names.add(name)) {
+                domain.error("name", "duplicate domain '" + name + "'");
+            }
+            Optional<JdbcCatalogSpec> catalog = bindCatalog(domain, name);
+            List<SchemaBinding> schemas = bindSchemas(domain);
+            domain.rejectUnknownKeys();
+            if (!name.isBlank() && catalog.isPresent()) {
+                domains.add(new DomainConfig(name, catalog.get(), schemas));
+            }
+        }
+        return domains;
+    }
+
+    private static Optional<JdbcCatalogSpec> bindCatalog(Section domain, String domainName) {
+        Optional<Section> maybe = domain.section("catalog");
+        if (maybe.isEmpty()) {
+            if (!domain.has("catalog")) {
+                domain.error("catalog", "required");
+            }
+            return Optional.empty();
+        }
+        Section catalog = maybe.get();
+        String type = catalog.string("type", "jdbc");
+        if (!SUPPORTED_CATALOG_TYPES.contains(type)) {
+            catalog.error("type", "unsupported catalog type '" + type + "' (supported: jdbc)");
+            catalog.rejectUnknownKeys();
+            return Optional.empty();
+        }
+        String uri = catalog.requiredString("uri");
+        if (!uri.isEmpty() && !uri.startsWith("jdbc:sqlite:") && !uri.startsWith("jdbc:postgresql:")) {
+            catalog.error("uri", "must be jdbc:sqlite:... or jdbc:postgresql://..., got '" + uri + "'");
+        }
+        Optional<String> user = catalog.string("user");
+        Optional<String> password = catalog.string("password");
+        String catalogName = catalog.string("catalog-name", domainName);
+        String warehouse = catalog.requiredString("warehouse");
+        Optional<S3Options> s3 = bindS3(catalog.sectionOrEmpty("s3"));
+        catalog.rejectUnknownKeys();
+        if (uri.isEmpty() || warehouse.isEmpty() || catalogName.isBlank() || s3.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new JdbcCatalogSpec(uri, user, password, catalogName, warehouse, s3.get()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<S3Options> bindS3(Section s3) {
+        Optional<String> endpoint = s3.string("endpoint");
+        Optional<String> region = s3.string("region");
+        Optional<String> accessKeyId = s3.string("access-key-id");
+        Optional<String> secretAccessKey = s3.string("secret-access-key");
+        boolean pathStyle = s3.bool("path-style-access", false);
+        s3.rejectUnknownKeys();
+        if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
+            s3.errorHere("give both access-key-id and secret-access-key, or neither");
+            return Optional.empty();
+        }
+        return Optional.of(new S3Options(endpoint, region, accessKeyId, secretAccessKey, pathStyle));
+    }
+
+    private static List<SchemaBinding> bindSchemas(Section domain) {
+        List<SchemaBinding> bindings = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Section schema : domain.sections("schemas")) {
+            String name = schema.requiredString("name");
+            String namespace = schema.string("namespace", name);
+            schema.rejectUnknownKeys();
+            if (name.isBlank()) {
+                continue;
+            }
+            if (!names.add(name)) {
+                schema.error("name", "duplicate schema '" + name + "'");
+                continue;
+            }
+            if (namespace.isBlank()) {
+                schema.error("namespace", "must not be blank");
+                continue;
+            }
+            bindings.add(new SchemaBinding(name, namespace));
+        }
+        return bindings;
+    }
+}

@@ -1,0 +1,18 @@
+package io.meshgate.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/** The whole of {@code meshgate.yaml}, bound and validated. Load it with {@link ConfigLoader}. */
+public record MeshgateConfig(ServerConfig server, AuthConfig auth, List<DomainConfig> domains) {
+    public MeshgateConfig {
+        requireNonNull(server, "server is null");
+        requireNonNull(auth, "auth is null");
+        domains = List.copyOf(requireNonNull(domains, "domains is null"));
+    }
+
+    public MeshgateConfig withServer(ServerConfig newServer) {
+        return new MeshgateConfig(newServer, auth, domains);
+    }
+}

@@ -1,0 +1,234 @@
+package io.meshgate.server.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One mapping of the configuration being bound, at a key path. Reading a key marks it known; a
+ * scalar key is overridden by its environment variable (see {@link #environmentName}); every
+ * problem is added to the shared error list and binding goes on, so all errors surface together.
+ */
+final class Section {
+    private final String fileName;
+    private final String path;
+    private final int line;
+    private final Map<String, ConfigNode> entries;
+    private final Map<String, String> environment;
+    private final List<ConfigError> errors;
+    private final Set<String> readKeys = new HashSet<>();
+
+    Section(String fileName, String path, int line, Map<String, ConfigNode> entries,
+            Map<String, String> environment, List<ConfigError> errors) {
+        this.fileName = fileName;
+        this.path = path;
+        this.line = line;
+        this.entries = entries;
+        this.environment = environment;
+        this.errors = errors;
+    }
+
+    /**
+     * The environment variable that overrides a key: {@code MESHGATE_} and the key path in upper
+     * case, every run of characters other than letters and digits (dots, dashes, brackets) turned
+     * into one underscore: {@code server.port} is {@code MESHGATE_SERVER_PORT},
+     * {@code domains[0].catalog.catalog-name} is {@code MESHGATE_DOMAINS_0_CATALOG_CATALOG_NAME}.
+     */
+    static String environmentName(String keyPath) {
+        String name = keyPath.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        if (name.endsWith("_")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return "MESHGATE_" + name;
+    }
+
+    String keyPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    void error(String key, String message) {
+        errors.add(new ConfigError(source(key), keyPath(key), message));
+    }
+
+    void errorHere(String message) {
+        errors.add(new ConfigError(fileName + ":" + line, path, message));
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key) || environment.containsKey(environmentName(keyPath(key)));
+    }
+
+    Optional<String> string(String key) {
+        return scalar(key).map(Value::text);
+    }
+
+    String string(String key, String defaultValue) {
+        return string(key).orElse(defaultValue);
+    }
+
+    /** The value, or "" after recording "required" when the key is absent. */
+    String requiredString(String key) {
+        Optional<String> value = string(key);
+        if (value.isEmpty()) {
+            if (!entries.containsKey(key)) {
+                errors.add(new ConfigError(fileName + ":" + line, keyPath(key), "required"));
+            }
+            return "";
+        }
+        return value.get();
+    }
+
+    int integer(String key, int defaultValue, int min, int max) {
+        Optional<Value> value = scalar(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        Value v = value.get();
+        if (v.kind() != ConfigNode.Scalar.Kind.INTEGER && !(v.fromEnvironment() && v.text().matches("-?\\d+"))) {
+            errors.add(new ConfigError(v.source(), keyPath(key), "must be an integer, got '" + v.text() + "'"));
+            return defaultValue;
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(v.text());
+        } catch (NumberFormatException e) {
+            parsed = Long.MAX_VALUE;
+        }
+        if (parsed < min || parsed > max) {
+            errors.add(new ConfigError(v.source(), keyPath(key), "must be between " + min + " and " + max + ", got " + v.text()));
+            return defaultValue;
+        }
+        return (int) parsed;
+    }
+
+    boolean bool(String key, boolean defaultValue) {
+        Optional<Value> value = scalar(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        Value v = value.get();
+        boolean ok = v.kind() == ConfigNode.Scalar.Kind.BOOLEAN
+                || (v.fromEnvironment() && (v.text().equalsIgnoreCase("true") || v.text().equalsIgnoreCase("false")));
+        if (!ok) {
+            errors.add(new ConfigError(v.source(), keyPath(key), "must be true or false, got '" + v.text() + "'"));
+            return defaultValue;
+        }
+        return Boolean.parseBoolean(v.text().toLowerCase(Locale.ROOT));
+    }
+
+    Optional<Section> section(String key) {
+        readKeys.add(key);
+        ConfigNode node = entries.get(key);
+        if (node == null || isNull(node)) {
+            return Optional.empty();
+        }
+        if (node instanceof ConfigNode.Mapping mapping) {
+            return Optional.of(new Section(fileName, keyPath(key), node.line(), mapping.entries(), environment, errors));
+        }
+        errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a mapping (key: value)"));
+        return Optional.empty();
+    }
+
+    /** A section that is absent reads as empty, so every key in it takes its default. */
+    Section sectionOrEmpty(String key) {
+        return section(key).orElseGet(() -> new Section(fileName, keyPath(key), line, Map.of(), environment, errors));
+    }
+
+    /** The mappings of a list; empty when the key is absent. */
+    List<Section> sections(String key) {
+        readKeys.add(key);
+        ConfigNode node = entries.get(key);
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof ConfigNode.Sequence sequence)) {
+            errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a list"));
+            return List.of();
+        }
+        List<Section> result = new ArrayList<>();
+        for (int i = 0; i < sequence.items().size(); i++) {
+            ConfigNode item = sequence.items().get(i);
+            String itemPath = keyPath(key) + "[" + i + "]";
+            if (item instanceof ConfigNode.Mapping mapping) {
+                result.add(new Section(fileName, itemPath, item.line(), mapping.entries(), environment, errors));
+            } else {
+                errors.add(new ConfigError(fileName + ":" + item.line(), itemPath, "must be a mapping (key: value)"));
+            }
+        }
+        return result;
+    }
+
+    /** The strings of a list of scalars; empty when the key is absent. */
+    List<String> strings(String key) {
+        readKeys.add(key);
+        ConfigNode node = entries.get(key);
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof ConfigNode.Sequence sequence)) {
+            errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a list"));
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < sequence.items().size(); i++) {
+            ConfigNode item = sequence.items().get(i);
+            if (item instanceof ConfigNode.Scalar scalar && scalar.kind() != ConfigNode.Scalar.Kind.NULL) {
+                result.add(scalar.text());
+            } else {
+                errors.add(new ConfigError(fileName + ":" + item.line(), keyPath(key) + "[" + i + "]", "must be a plain value"));
+            }
+        }
+        return result;
+    }
+
+    /** Reports every key of this mapping that was never read. Call after binding it. */
+    void rejectUnknownKeys() {
+        Set<String> known = new TreeSet<>(readKeys);
+        entries.forEach((key, node) -> {
+            if (!readKeys.contains(key)) {
+                errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key),
+                        "unknown key (known keys here: " + String.join(", ", known) + ")"));
+            }
+        });
+    }
+
+    private Optional<Value> scalar(String key) {
+        readKeys.add(key);
+        String environmentName = environmentName(keyPath(key));
+        String fromEnvironment = environment.get(environmentName);
+        if (fromEnvironment != null) {
+            return Optional.of(new Value(fromEnvironment, ConfigNode.Scalar.Kind.STRING, "env " + environmentName, true));
+        }
+        ConfigNode node = entries.get(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node instanceof ConfigNode.Scalar scalar) {
+            if (scalar.kind() == ConfigNode.Scalar.Kind.NULL) {
+                errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must have a value"));
+                return Optional.empty();
+            }
+            return Optional.of(new Value(scalar.text(), scalar.kind(), fileName + ":" + node.line(), false));
+        }
+        errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a plain value, not a "
+                + (node instanceof ConfigNode.Mapping ? "mapping" : "list")));
+        return Optional.empty();
+    }
+
+    private String source(String key) {
+        ConfigNode node = entries.get(key);
+        return fileName + ":" + (node == null ? line : node.line());
+    }
+
+    private static boolean isNull(ConfigNode node) {
+        return node instanceof ConfigNode.Scalar scalar && scalar.kind() == ConfigNode.Scalar.Kind.NULL;
+    }
+
+    private record Value(String text, ConfigNode.Scalar.Kind kind, String source, boolean fromEnvironment) {
+    }
+}

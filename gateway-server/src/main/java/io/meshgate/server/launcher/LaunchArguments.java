@@ -1,0 +1,124 @@
+package io.meshgate.server.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Parses the {@code meshgate} command line. */
+final class LaunchArguments {
+    static final String USAGE = """
+            Usage:
+              meshgate demo [--scale SF] [--port P] [--data DIR]
+                  Generate the demo mesh (TPC-H split into the domains commerce, customer and supply)
+                  on first run, then serve it. Defaults: --scale 0.1, --port 31337, --data ./meshgate-data
+              meshgate serve --config FILE [--port P]
+                  Serve the domains of a meshgate.yaml; --port overrides server.port.
+              meshgate --help
+                  Show this message.
+
+            Environment variables override configuration keys: MESHGATE_SERVER_PORT for server.port,
+            MESHGATE_DOMAINS_0_CATALOG_PASSWORD for domains[0].catalog.password, and so on.
+            """;
+
+    /** A command line that cannot be run; the message says why. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private LaunchArguments() {
+    }
+
+    static LaunchCommand parse(String... args) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (rest.isEmpty()) {
+            throw new UsageException("Missing command (use demo, serve or --help)");
+        }
+        String command = rest.remove(0);
+        return switch (command) {
+            case "--help", "-h", "help" -> {
+                if (!rest.isEmpty()) {
+                    throw new UsageException("Unexpected argument '" + rest.get(0) + "' after " + command);
+                }
+                yield new LaunchCommand.Help();
+            }
+            case "demo" -> {
+                Options options = Options.parse(rest, List.of("--scale", "--port", "--data"));
+                double scale = options.value("--scale").map(LaunchArguments::scale).orElse(LaunchCommand.DEFAULT_SCALE);
+                yield new LaunchCommand.Demo(scale, options.value("--port").map(LaunchArguments::port).map(OptionalInt::of)
+                        .orElse(OptionalInt.empty()), options.value("--data").map(Path::of).orElse(LaunchCommand.DEFAULT_DATA));
+            }
+            case "serve" -> {
+                Options options = Options.parse(rest, List.of("--config", "--port"));
+                Path config = options.value("--config").map(Path::of)
+                        .orElseThrow(() -> new UsageException("serve needs --config FILE"));
+                yield new LaunchCommand.Serve(config, options.value("--port").map(LaunchArguments::port).map(OptionalInt::of)
+                        .orElse(OptionalInt.empty()));
+            }
+            default -> throw new UsageException("Unknown command '" + command + "' (use demo, serve or --help)");
+        };
+    }
+
+    private static double scale(String text) {
+        try {
+            double scale = Double.parseDouble(text);
+            if (scale > 0 && scale <= 1000) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--scale must be a number above 0 and at most 1000, got '" + text + "'");
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--port must be a number from 0 to 65535, got '" + text + "'");
+    }
+
+    /** {@code --name value} pairs, each name at most once and from a known list. */
+    private record Options(Map<String, String> values) {
+        static Options parse(List<String> args, List<String> known) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < args.size(); i++) {
+                String name = args.get(i);
+                String value = null;
+                int equals = name.indexOf('=');
+                if (name.startsWith("--") && equals > 0) {
+                    value = name.substring(equals + 1);
+                    name = name.substring(0, equals);
+                }
+                if (!known.contains(name)) {
+                    throw new UsageException("Unknown option '" + name + "' (options here: " + String.join(", ", known) + ")");
+                }
+                if (value == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException(name + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+                if (values.putIfAbsent(name, value) != null) {
+                    throw new UsageException(name + " given twice");
+                }
+            }
+            return new Options(values);
+        }
+
+        Optional<String> value(String name) {
+            return Optional.ofNullable(values.get(name));
+        }
+    }
+}

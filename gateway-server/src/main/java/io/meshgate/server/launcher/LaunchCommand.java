@@ -1,0 +1,31 @@
+package io.meshgate.server.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+/** What the {@code meshgate} command line asks for. */
+sealed interface LaunchCommand {
+    double DEFAULT_SCALE = 0.1;
+    Path DEFAULT_DATA = Path.of("meshgate-data");
+
+    /** Generate the demo mesh if needed, then serve it. */
+    record Demo(double scale, OptionalInt port, Path data) implements LaunchCommand {
+        public Demo {
+            requireNonNull(port, "port is null");
+            requireNonNull(data, "data is null");
+        }
+    }
+
+    /** Serve the mesh of a configuration file. */
+    record Serve(Path config, OptionalInt port) implements LaunchCommand {
+        public Serve {
+            requireNonNull(config, "config is null");
+            requireNonNull(port, "port is null");
+        }
+    }
+
+    record Help() implements LaunchCommand {
+    }
+}

@@ -1,0 +1,109 @@
+package io.meshgate.server.launcher;
+
+import io.meshgate.benchmarks.demo.DemoMesh;
+import io.meshgate.error.MeshgateException;
+import io.meshgate.server.config.ConfigError;
+import io.meshgate.server.config.ConfigException;
+import io.meshgate.server.config.ConfigLoader;
+import io.meshgate.server.config.MeshgateConfig;
+import io.meshgate.server.error.FlightErrorMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The {@code meshgate} command: {@code demo}, {@code serve} and {@code --help}. Exit codes: 0 after
+ * a clean stop, 1 when the configuration is wrong or the server cannot start, 2 for a bad command
+ * line. Ctrl-C (SIGINT) and SIGTERM stop the server cleanly.
+ */
+public final class Main {
+    static final int EXIT_OK = 0;
+    static final int EXIT_CANNOT_START = 1;
+    static final int EXIT_USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code != EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command; when it serves, returns only after the server has stopped. */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        LaunchCommand command;
+        try {
+            command = LaunchArguments.parse(args);
+        } catch (LaunchArguments.UsageException e) {
+            err.println("meshgate: " + e.getMessage());
+            err.println();
+            err.print(LaunchArguments.USAGE);
+            return EXIT_USAGE;
+        }
+        try {
+            if (command instanceof LaunchCommand.Demo demo) {
+                out.println("Preparing the demo mesh (scale " + demo.scale() + ") in " + demo.data().toAbsolutePath() + " ...");
+                Path config = DemoMesh.ensure(demo.data(), demo.scale(), out);
+                return serve(withPort(ConfigLoader.load(config, environment), demo.port()), true, out, err);
+            }
+            if (command instanceof LaunchCommand.Serve serve) {
+                return serve(withPort(ConfigLoader.load(serve.config(), environment), serve.port()), false, out, err);
+            }
+            out.print(LaunchArguments.USAGE);
+            return EXIT_OK;
+        } catch (ConfigException e) {
+            err.println("meshgate: the configuration has " + e.errors().size() + " error(s):");
+            for (ConfigError error : e.errors()) {
+                err.println("  " + error);
+            }
+            return EXIT_CANNOT_START;
+        } catch (MeshgateException e) {
+            err.println("meshgate: cannot start: " + FlightErrorMapper.describe(e));
+            return EXIT_CANNOT_START;
+        }
+    }
+
+    private static MeshgateConfig withPort(MeshgateConfig config, OptionalInt port) {
+        return port.isPresent() ? config.withServer(config.server().withPort(port.getAsInt())) : config;
+    }
+
+    private static int serve(MeshgateConfig config, boolean demo, PrintStream out, PrintStream err) {
+        MeshgateServer server;
+        try {
+            server = MeshgateServer.start(config);
+        } catch (IOException e) {
+            err.println("meshgate: cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage()
+                    + " (is another server running there? use --port)");
+            return EXIT_CANNOT_START;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meshgate-shutdown"));
+        printBanner(server, demo, out);
+        try {
+            server.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return EXIT_OK;
+    }
+
+    static void printBanner(MeshgateServer server, boolean demo, PrintStream out) {
+        String host = server.config().server().host();
+        int port = server.port();
+        String credentials = demo ? "user admin, password admin" : "a user from the configuration";
+        String user = demo ? "admin" : "USER";
+        String password = demo ? "admin" : "PASSWORD";
+        out.println();
+        out.println("Meshgate is listening on " + host + ":" + port + " (Arrow Flight SQL, no TLS), serving domains "
+                + String.join(", ", server.config().domains().stream().map(d -> d.name()).toList()));
+        out.println("  JDBC:   jdbc:arrow-flight-sql://" + host + ":" + port + "?useEncryption=false   (" + credentials + ")");
+        out.println("  Python: import adbc_driver_flightsql.dbapi as flightsql; conn = flightsql.connect(\"grpc://" + host + ":" + port
+                + "\", db_kwargs={\"username\": \"" + user + "\", \"password\": \"" + password + "\"})");
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+}

@@ -1,0 +1,125 @@
+package io.meshgate.server.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.connector.iceberg.IcebergConnector;
+import io.meshgate.engine.QueryEngine;
+import io.meshgate.engine.catalog.Domain;
+import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.server.auth.FlightAuthentication;
+import io.meshgate.server.auth.UserDirectory;
+import io.meshgate.server.config.DomainConfig;
+import io.meshgate.server.config.MeshgateConfig;
+import io.meshgate.server.config.Password;
+import io.meshgate.server.config.UserConfig;
+import io.meshgate.server.transport.flight.FlightSqlEndpoint;
+import io.meshgate.spi.Connector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens every domain's catalog, builds the mesh, the engine and the
+ * authentication, and serves them over Flight SQL. {@link #close()} stops the server, then closes
+ * the catalogs and the allocator; it is safe to call more than once.
+ */
+public final class MeshgateServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MeshgateServer.class);
+
+    private final BufferAllocator allocator;
+    private final MeshCatalog mesh;
+    private final FlightSqlEndpoint endpoint;
+    private final MeshgateConfig config;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private MeshgateServer(MeshgateConfig config, BufferAllocator allocator, MeshCatalog mesh, FlightSqlEndpoint endpoint) {
+        this.config = config;
+        this.allocator = allocator;
+        this.mesh = mesh;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts serving {@code config}.
+     *
+     * @throws io.meshgate.error.MeshgateException when a catalog cannot be opened
+     * @throws IOException when the address cannot be listened on
+     */
+    public static MeshgateServer start(MeshgateConfig config) throws IOException {
+        requireNonNull(config, "config is null");
+        warnAboutPlainPasswords(config.auth().users());
+        MeshCatalog mesh = new MeshCatalog(openDomains(config.domains()));
+        BufferAllocator allocator = new RootAllocator();
+        try {
+            QueryEngine engine = new QueryEngine(mesh, allocator);
+            UserDirectory users = new UserDirectory(config.auth().users());
+            FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server().host(), config.server().port(), mesh,
+                    engine::prepare, users, FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
+            return new MeshgateServer(config, allocator, mesh, endpoint);
+        } catch (IOException | RuntimeException e) {
+            mesh.close();
+            allocator.close();
+            throw e;
+        }
+    }
+
+    /** The port listened on (the configured one, or the one picked for port 0). */
+    public int port() {
+        return endpoint.port();
+    }
+
+    public MeshgateConfig config() {
+        return config;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            endpoint.close();
+            mesh.close();
+            allocator.close();
+            LOG.info("Meshgate stopped");
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private static List<Domain> openDomains(List<DomainConfig> domains) {
+        List<Domain> opened = new ArrayList<>();
+        try {
+            for (DomainConfig domain : domains) {
+                Connector connector = IcebergConnector.open(domain.catalog());
+                opened.add(new Domain(domain.name(), connector, domain.schemas()));
+                LOG.info("Domain {}: Iceberg JDBC catalog {}", domain.name(), domain.catalog().uri());
+            }
+            return opened;
+        } catch (RuntimeException e) {
+            opened.forEach(d -> d.connector().close());
+            throw e;
+        }
+    }
+
+    private static void warnAboutPlainPasswords(List<UserConfig> users) {
+        for (UserConfig user : users) {
+            if (user.password() instanceof Password.Plain) {
+                LOG.warn("User '{}' has a plain-text password in the configuration: use password: {bcrypt: \"$2a$...\"}"
+                        + " outside demos and tests", user.name());
+            }
+        }
+    }
+}

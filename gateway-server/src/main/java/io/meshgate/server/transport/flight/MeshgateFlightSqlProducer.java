@@ -1,0 +1,275 @@
+package io.meshgate.server.transport.flight;
+
+import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import io.meshgate.server.auth.UserDirectory;
+import io.meshgate.server.error.FlightErrorMapper;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.Criteria;
+import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.PutResult;
+import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.sql.FlightSqlProducer;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetCatalogs;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetCrossReference;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetDbSchemas;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetExportedKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetImportedKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetSqlInfo;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTableTypes;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementUpdate;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementUpdate;
+import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * The Flight SQL protocol, routed: each command goes to its handler, and every failure goes
+ * through {@link FlightErrorMapper} on its way out. Meshgate is read-only: updates are refused.
+ */
+final class MeshgateFlightSqlProducer implements FlightSqlProducer {
+    private static final Duration OPEN_QUERY_IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+    private final CallSessions sessions;
+    private final OpenQueries openQueries;
+    private final MetadataResults results;
+    private final StatementHandler statements;
+    private final PreparedStatementHandler preparedStatements;
+    private final CatalogsHandler catalogs;
+    private final SchemasHandler schemas;
+    private final TablesHandler tables;
+    private final TableTypesHandler tableTypes;
+    private final SqlInfoHandler sqlInfo;
+    private final TypeInfoHandler typeInfo;
+
+    MeshgateFlightSqlProducer(MeshCatalog mesh, QueryPreparer preparer, UserDirectory users, BufferAllocator allocator) {
+        this.sessions = new CallSessions(users);
+        this.openQueries = new OpenQueries(OPEN_QUERY_IDLE_TIMEOUT);
+        this.results = new MetadataResults(allocator);
+        ResultStreamer streamer = new ResultStreamer(allocator);
+        this.statements = new StatementHandler(preparer, openQueries, streamer);
+        this.preparedStatements = new PreparedStatementHandler(preparer, openQueries, streamer);
+        MeshObjects objects = new MeshObjects(mesh);
+        this.catalogs = new CatalogsHandler(mesh, results);
+        this.schemas = new SchemasHandler(objects, results);
+        this.tables = new TablesHandler(objects, results);
+        this.tableTypes = new TableTypesHandler(results);
+        this.sqlInfo = new SqlInfoHandler();
+        this.typeInfo = new TypeInfoHandler(results);
+    }
+
+    // Statements and prepared statements
+
+    @Override
+    public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
+        return call(() -> statements.flightInfo(sessions.session(context), command, descriptor));
+    }
+
+    @Override
+    public SchemaResult getSchemaStatement(CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
+        return call(() -> statements.schema(sessions.session(context), command));
+    }
+
+    @Override
+    public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> statements.stream(sessions.principal(context), ticket, listener));
+    }
+
+    @Override
+    public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
+        action(listener, () -> preparedStatements.create(sessions.session(context), request, listener));
+    }
+
+    @Override
+    public void closePreparedStatement(ActionClosePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
+        action(listener, () -> preparedStatements.close(sessions.principal(context), request, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoPreparedStatement(CommandPreparedStatementQuery command, CallContext context, FlightDescriptor descriptor) {
+        return call(() -> preparedStatements.flightInfo(sessions.principal(context), command, descriptor));
+    }
+
+    @Override
+    public SchemaResult getSchemaPreparedStatement(CommandPreparedStatementQuery command, CallContext context, FlightDescriptor descriptor) {
+        return call(() -> preparedStatements.schema(sessions.principal(context), command));
+    }
+
+    @Override
+    public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> preparedStatements.stream(sessions.principal(context), command, listener));
+    }
+
+    @Override
+    public Runnable acceptPutPreparedStatementQuery(CommandPreparedStatementQuery command, CallContext context,
+            FlightStream flightStream, StreamListener<PutResult> ackStream) {
+        return call(() -> preparedStatements.bindParameters(sessions.principal(context), command, flightStream, ackStream));
+    }
+
+    @Override
+    public Runnable acceptPutStatement(CommandStatementUpdate command, CallContext context, FlightStream flightStream,
+            StreamListener<PutResult> ackStream) {
+        throw readOnly();
+    }
+
+    @Override
+    public Runnable acceptPutPreparedStatementUpdate(CommandPreparedStatementUpdate command, CallContext context,
+            FlightStream flightStream, StreamListener<PutResult> ackStream) {
+        throw readOnly();
+    }
+
+    // Listings
+
+    @Override
+    public FlightInfo getFlightInfoSqlInfo(CommandGetSqlInfo request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_SQL_INFO_SCHEMA);
+    }
+
+    @Override
+    public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> sqlInfo.stream(command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTypeInfo(CommandGetXdbcTypeInfo request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_TYPE_INFO_SCHEMA);
+    }
+
+    @Override
+    public void getStreamTypeInfo(CommandGetXdbcTypeInfo request, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> typeInfo.stream(request, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoCatalogs(CommandGetCatalogs request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_CATALOGS_SCHEMA);
+    }
+
+    @Override
+    public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> catalogs.stream(listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoSchemas(CommandGetDbSchemas request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_SCHEMAS_SCHEMA);
+    }
+
+    @Override
+    public void getStreamSchemas(CommandGetDbSchemas command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> schemas.stream(command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTables(CommandGetTables request, CallContext context, FlightDescriptor descriptor) {
+        return tables.flightInfo(request, descriptor);
+    }
+
+    @Override
+    public void getStreamTables(CommandGetTables command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> tables.stream(command, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTableTypes(CommandGetTableTypes request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_TABLE_TYPES_SCHEMA);
+    }
+
+    @Override
+    public void getStreamTableTypes(CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> tableTypes.stream(listener));
+    }
+
+    // Keys: the mesh declares none; the answers are empty, with the schemas the protocol fixes.
+
+    @Override
+    public FlightInfo getFlightInfoPrimaryKeys(CommandGetPrimaryKeys request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_PRIMARY_KEYS_SCHEMA);
+    }
+
+    @Override
+    public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> results.sendEmpty(Schemas.GET_PRIMARY_KEYS_SCHEMA, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoExportedKeys(CommandGetExportedKeys request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_EXPORTED_KEYS_SCHEMA);
+    }
+
+    @Override
+    public void getStreamExportedKeys(CommandGetExportedKeys command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> results.sendEmpty(Schemas.GET_EXPORTED_KEYS_SCHEMA, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoImportedKeys(CommandGetImportedKeys request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_IMPORTED_KEYS_SCHEMA);
+    }
+
+    @Override
+    public void getStreamImportedKeys(CommandGetImportedKeys command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> results.sendEmpty(Schemas.GET_IMPORTED_KEYS_SCHEMA, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoCrossReference(CommandGetCrossReference request, CallContext context, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(request, descriptor, Schemas.GET_CROSS_REFERENCE_SCHEMA);
+    }
+
+    @Override
+    public void getStreamCrossReference(CommandGetCrossReference command, CallContext context, ServerStreamListener listener) {
+        stream(listener, () -> results.sendEmpty(Schemas.GET_CROSS_REFERENCE_SCHEMA, listener));
+    }
+
+    @Override
+    public void listFlights(CallContext context, Criteria criteria, StreamListener<FlightInfo> listener) {
+        listener.onError(CallStatus.UNIMPLEMENTED.withDescription("ListFlights is not supported; use Flight SQL commands").toRuntimeException());
+    }
+
+    @Override
+    public void close() {
+        openQueries.close();
+    }
+
+    private static <T> T call(Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw FlightErrorMapper.toFlightException(e);
+        }
+    }
+
+    private static void stream(ServerStreamListener listener, Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            listener.error(FlightErrorMapper.toFlightException(e));
+        }
+    }
+
+    private static void action(StreamListener<Result> listener, Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            listener.onError(FlightErrorMapper.toFlightException(e));
+        }
+    }
+
+    private static RuntimeException readOnly() {
+        return FlightErrorMapper.toFlightException(new MeshgateException(ErrorCode.NOT_SUPPORTED,
+                "Cannot change data: Meshgate is read-only (run SELECT queries)"));
+    }
+}

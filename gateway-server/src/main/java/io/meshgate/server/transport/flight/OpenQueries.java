@@ -1,0 +1,64 @@
+package io.meshgate.server.transport.flight;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.google.protobuf.ByteString;
+import io.meshgate.engine.PreparedQuery;
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import io.meshgate.policy.Principal;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Queries prepared for a client and not yet closed, by random handle. A handle is only valid for
+ * the principal who prepared it; one left unused for {@code idleTimeout} is closed.
+ */
+final class OpenQueries implements AutoCloseable {
+    private final Cache<ByteString, OpenQuery> queries;
+
+    OpenQueries(Duration idleTimeout) {
+        this.queries = Caffeine.newBuilder()
+                .expireAfterAccess(idleTimeout)
+                .executor(Runnable::run)
+                .removalListener((ByteString handle, OpenQuery query, RemovalCause cause) -> {
+                    if (query != null) {
+                        query.query().close();
+                    }
+                })
+                .build();
+    }
+
+    ByteString register(Principal owner, PreparedQuery query) {
+        UUID uuid = UUID.randomUUID();
+        ByteString handle = ByteString.copyFrom(ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
+        queries.put(handle, new OpenQuery(owner, query));
+        return handle;
+    }
+
+    PreparedQuery get(Principal caller, ByteString handle) {
+        OpenQuery open = queries.getIfPresent(handle);
+        if (open == null || !open.owner().name().equals(caller.name())) {
+            throw new MeshgateException(ErrorCode.INVALID_REQUEST, "Unknown or expired statement handle (prepare the statement again)");
+        }
+        return open.query();
+    }
+
+    /** Removes the query and closes it. */
+    void close(Principal caller, ByteString handle) {
+        get(caller, handle);
+        queries.invalidate(handle);
+    }
+
+    @Override
+    public void close() {
+        queries.invalidateAll();
+        queries.cleanUp();
+    }
+
+    private record OpenQuery(Principal owner, PreparedQuery query) {
+    }
+}

@@ -1,0 +1,67 @@
+package io.meshgate.server.transport.flight;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * GetTables: every table of the mesh matching the filters, as type TABLE; with include_schema,
+ * each table's Arrow schema serialized as an IPC message.
+ */
+final class TablesHandler {
+    static final String TABLE_TYPE = "TABLE";
+
+    private final MeshObjects objects;
+    private final MetadataResults results;
+
+    TablesHandler(MeshObjects objects, MetadataResults results) {
+        this.objects = objects;
+        this.results = results;
+    }
+
+    FlightInfo flightInfo(CommandGetTables command, FlightDescriptor descriptor) {
+        return MetadataResults.flightInfo(command, descriptor, schema(command));
+    }
+
+    void stream(CommandGetTables command, ServerStreamListener listener) {
+        Optional<String> catalog = command.hasCatalog() ? Optional.of(command.getCatalog()) : Optional.empty();
+        NamePattern schemaPattern = NamePattern.of(command.hasDbSchemaFilterPattern(), command.getDbSchemaFilterPattern());
+        NamePattern tablePattern = NamePattern.of(command.hasTableNameFilterPattern(), command.getTableNameFilterPattern());
+        boolean typeMatches = command.getTableTypesCount() == 0 || command.getTableTypesList().contains(TABLE_TYPE);
+        List<MeshObjects.TableRef> tables = typeMatches ? objects.tables(catalog, schemaPattern, tablePattern) : List.of();
+        results.send(schema(command), listener, root -> {
+            VarCharVector catalogs = (VarCharVector) root.getVector("catalog_name");
+            VarCharVector schemas = (VarCharVector) root.getVector("db_schema_name");
+            VarCharVector names = (VarCharVector) root.getVector("table_name");
+            VarCharVector types = (VarCharVector) root.getVector("table_type");
+            int row = 0;
+            for (MeshObjects.TableRef table : tables) {
+                if (command.getIncludeSchema()) {
+                    // A table dropped between listing and describing is left out.
+                    Optional<Schema> tableSchema = objects.tableSchema(table);
+                    if (tableSchema.isEmpty()) {
+                        continue;
+                    }
+                    ((VarBinaryVector) root.getVector("table_schema")).setSafe(row, tableSchema.get().serializeAsMessage());
+                }
+                Vectors.set(catalogs, row, table.catalog());
+                Vectors.set(schemas, row, table.schema());
+                Vectors.set(names, row, table.table());
+                Vectors.set(types, row, TABLE_TYPE);
+                row++;
+            }
+            root.setRowCount(row);
+        });
+    }
+
+    private static Schema schema(CommandGetTables command) {
+        return command.getIncludeSchema() ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA;
+    }
+}

@@ -1,0 +1,48 @@
+package io.meshgate.server.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class LaunchArgumentsTest {
+    @Test
+    void demoHasTheDocumentedDefaults() {
+        assertEquals(new LaunchCommand.Demo(0.1, OptionalInt.empty(), Path.of("meshgate-data")), LaunchArguments.parse("demo"));
+    }
+
+    @Test
+    void demoTakesScalePortAndData() {
+        assertEquals(new LaunchCommand.Demo(1.0, OptionalInt.of(4000), Path.of("/tmp/mesh")),
+                LaunchArguments.parse("demo", "--scale", "1", "--port=4000", "--data", "/tmp/mesh"));
+    }
+
+    @Test
+    void serveNeedsAConfigFile() {
+        assertEquals(new LaunchCommand.Serve(Path.of("meshgate.yaml"), OptionalInt.empty()),
+                LaunchArguments.parse("serve", "--config", "meshgate.yaml"));
+        assertEquals("serve needs --config FILE", usageError("serve"));
+    }
+
+    @Test
+    void helpIsACommand() {
+        assertEquals(new LaunchCommand.Help(), LaunchArguments.parse("--help"));
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        assertEquals("Missing command (use demo, serve or --help)", usageError());
+        assertEquals("Unknown command 'start' (use demo, serve or --help)", usageError("start"));
+        assertEquals("Unknown option '--scale' (options here: --config, --port)", usageError("serve", "--scale", "1"));
+        assertEquals("--port must be a number from 0 to 65535, got '99999'", usageError("demo", "--port", "99999"));
+        assertEquals("--scale must be a number above 0 and at most 1000, got 'big'", usageError("demo", "--scale", "big"));
+        assertEquals("--data needs a value", usageError("demo", "--data"));
+        assertEquals("--port given twice", usageError("demo", "--port", "1", "--port", "2"));
+    }
+
+    private static String usageError(String... args) {
+        return assertThrows(LaunchArguments.UsageException.class, () -> LaunchArguments.parse(args)).getMessage();
+    }
+}
