@@ -78,6 +78,23 @@ class IcebergConnectorResourcesTest {
     }
 
     @Test
+    void deleteFilesAreAppliedByTheGenericReader() {
+        TableIdentifier id = TableIdentifier.of(Namespace.of("sales"), "with_deletes");
+        org.apache.iceberg.Table table = IcebergTestTables.create(connector.catalog(), id, SampleOrders.SCHEMA,
+                SampleOrders.SPEC, java.util.Map.of("format-version", "2"));
+        org.apache.iceberg.DataFile file = IcebergTestTables.append(table, SampleOrders.records(1, 10)).get(0);
+        IcebergTestTables.deletePositions(table, file, 0, 4);
+        TableMetadata metadata = connector.table(new SchemaTableName("sales", "with_deletes")).orElseThrow();
+        ScanSpec spec = ScanSpec.allOf(List.of("o_orderkey"));
+        assertTrue(!connector.readsVectorized(metadata, spec));
+        try (RootAllocator allocator = new RootAllocator()) {
+            List<Object> keys = ScanRows.drain(connector.scan(metadata, spec, allocator)).stream().map(r -> r.get(0)).toList();
+            assertEquals(List.of(2L, 3L, 4L, 6L, 7L, 8L, 9L, 10L), keys);
+            assertEquals(0, allocator.getAllocatedMemory());
+        }
+    }
+
+    @Test
     void unknownTableIsEmptyAndDroppedTableFailsTheScan() {
         assertTrue(connector.table(new SchemaTableName("sales", "nope")).isEmpty());
         assertTrue(connector.table(new SchemaTableName("no.such", "orders")).isEmpty());
