@@ -68,7 +68,7 @@ public final class IcebergTestTables {
                 table.locationProvider().newDataLocation(table.spec(), file.partition(), UUID.randomUUID() + "-deletes.parquet"));
         try {
             PositionDeleteWriter<Record> writer = Parquet.writeDeletes(output)
-                    .forTable(table)
+                    .setAll(table.properties())
                     .withSpec(table.spec())
                     .withPartition(file.partition())
                     .overwrite()
