@@ -33,10 +33,20 @@ public final class IcebergCatalogs {
         try {
             catalog.initialize(spec.catalogName(), properties);
         } catch (RuntimeException e) {
+            closeQuietly(catalog, e);
             throw new MeshgateException(ErrorCode.EXTERNAL_ERROR,
                     "Cannot open Iceberg JDBC catalog '" + spec.catalogName() + "' at " + spec.uri() + ": " + rootMessage(e), e);
         }
         return catalog;
+    }
+
+    /** Releases what a catalog that failed to initialize has opened (its file I/O), keeping the first failure. */
+    private static void closeQuietly(JdbcCatalog catalog, RuntimeException failure) {
+        try {
+            catalog.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     static Map<String, String> s3Properties(S3Options s3) {

@@ -122,6 +122,11 @@ public final class IcebergConnector implements Connector {
         return IcebergScans.plannedFileCount(current(table), table, spec);
     }
 
+    /** Whether a scan of {@code spec} uses Iceberg's vectorized Arrow reader rather than its generic records. */
+    boolean readsVectorized(TableMetadata table, ScanSpec spec) {
+        return IcebergScans.readsVectorized(current(table), table, spec);
+    }
+
     private Table current(TableMetadata table) {
         Table iceberg = loadTable(table.name()).orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
                 "Cannot scan " + table.name() + ": the table no longer exists in Iceberg catalog '" + catalog.name() + "'"));

@@ -88,12 +88,12 @@ final class VectorizedBatchStream implements BatchStream {
     }
 
     private static void copyValues(ColumnVector column, FieldVector source, FieldVector target, int rows) {
-        if (source.getMinorType() == target.getMinorType()) {
+        if (target instanceof DecimalVector decimal) {
+            copyDecimals(column, source, decimal, rows);
+        } else if (source.getMinorType() == target.getMinorType()) {
             for (int row = 0; row < rows; row++) {
                 target.copyFromSafe(row, row, source);
             }
-        } else if (target instanceof DecimalVector decimal) {
-            copyDecimals(column, source, decimal, rows);
         } else if (source instanceof BaseFixedWidthVector from && target instanceof BaseFixedWidthVector to
                 && from.getTypeWidth() == to.getTypeWidth()) {
             copyFixedWidth(from, to, rows);

@@ -20,6 +20,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.deletes.PositionDelete;
+import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.parquet.Parquet;
@@ -58,6 +60,28 @@ public final class IcebergTestTables {
         });
         append.commit();
         return files;
+    }
+
+    /** Deletes rows of {@code file} by position (format version 2), in one commit. */
+    public static void deletePositions(Table table, DataFile file, long... positions) {
+        OutputFile output = table.io().newOutputFile(
+                table.locationProvider().newDataLocation(table.spec(), file.partition(), UUID.randomUUID() + "-deletes.parquet"));
+        try {
+            PositionDeleteWriter<Record> writer = Parquet.writeDeletes(output)
+                    .setAll(table.properties())
+                    .withSpec(table.spec())
+                    .withPartition(file.partition())
+                    .overwrite()
+                    .buildPositionWriter();
+            try (writer) {
+                for (long position : positions) {
+                    writer.write(PositionDelete.<Record>create().set(file.location(), position));
+                }
+            }
+            table.newRowDelta().addDeletes(writer.toDeleteFile()).commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes one Parquet data file of {@code partition} (records must all belong to it). */
