@@ -213,7 +213,7 @@ public final class QueryPlanner {
         planner.clear();
         PHYSICAL.forEach(planner::addRule);
         RelTraitSet desired = rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation).simplify();
-        planner.setRoot(planner.changeTraits(rel, desired));
+        planner.setRoot(rel.getTraitSet().equals(desired) ? rel : planner.changeTraits(rel, desired));
         EnumerableRel best = (EnumerableRel) planner.findBestExp();
         return finalProjection(root, best);
     }
