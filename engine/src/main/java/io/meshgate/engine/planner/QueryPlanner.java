@@ -85,7 +85,7 @@ public final class QueryPlanner {
     private static final List<RelOptRule> NORMALIZE = List.of(
             CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS, CoreRules.JOIN_REDUCE_EXPRESSIONS,
             CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_PROJECT_TRANSPOSE,
-            CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
+            CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
 
     private static final List<RelOptRule> JOIN_ORDER = List.of(CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.MULTI_JOIN_OPTIMIZE);
 
@@ -213,7 +213,7 @@ public final class QueryPlanner {
         planner.clear();
         PHYSICAL.forEach(planner::addRule);
         RelTraitSet desired = rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation).simplify();
-        planner.setRoot(planner.changeTraits(rel, desired));
+        planner.setRoot(rel.getTraitSet().equals(desired) ? rel : planner.changeTraits(rel, desired));
         EnumerableRel best = (EnumerableRel) planner.findBestExp();
         return finalProjection(root, best);
     }
@@ -246,7 +246,13 @@ public final class QueryPlanner {
     }
 
     private static List<RelOptRule> physicalRules() {
+        // EnumerableProject and EnumerableFilter cannot generate code: projections and filters become EnumerableCalc.
         List<RelOptRule> rules = new ArrayList<>(EnumerableRules.ENUMERABLE_RULES);
+        rules.remove(EnumerableRules.ENUMERABLE_PROJECT_RULE);
+        rules.remove(EnumerableRules.ENUMERABLE_FILTER_RULE);
+        rules.add(CoreRules.PROJECT_TO_CALC);
+        rules.add(CoreRules.FILTER_TO_CALC);
+        rules.add(EnumerableRules.ENUMERABLE_AGGREGATE_RULE);
         rules.add(EnumerableRules.ENUMERABLE_CALC_RULE);
         rules.add(EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE);
         rules.add(EnumerableRules.ENUMERABLE_FILTER_TO_CALC_RULE);

@@ -1,0 +1,142 @@
+package io.meshgate.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.spi.BatchStream;
+import io.meshgate.spi.Connector;
+import io.meshgate.spi.ScanSpec;
+import io.meshgate.spi.SchemaTableName;
+import io.meshgate.spi.TableMetadata;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A test connector over rows held in memory: each scan builds Arrow batches of {@code batchRows}
+ * rows in the scan's allocator, reading only the requested columns. It counts the batches it
+ * produced and the scans left open, and remembers the last spec it was asked for.
+ */
+final class InMemoryConnector implements Connector {
+    /** One table: its Arrow schema and rows (Long, Integer, BigDecimal, String, or Integer epoch days for DATE). */
+    record Table(Schema schema, List<Object[]> rows) {
+    }
+
+    private final Map<String, Map<String, Table>> namespaces;
+    private final int batchRows;
+    final AtomicInteger batchesProduced = new AtomicInteger();
+    final AtomicInteger openScans = new AtomicInteger();
+    volatile ScanSpec lastSpec;
+
+    InMemoryConnector(Map<String, Map<String, Table>> namespaces, int batchRows) {
+        this.namespaces = new TreeMap<>(requireNonNull(namespaces, "namespaces is null"));
+        this.batchRows = batchRows;
+    }
+
+    @Override
+    public List<String> schemaNames() {
+        return List.copyOf(namespaces.keySet());
+    }
+
+    @Override
+    public List<String> tableNames(String schema) {
+        return namespaces.getOrDefault(schema, Map.of()).keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public Optional<TableMetadata> table(SchemaTableName name) {
+        Table table = namespaces.getOrDefault(name.schema(), Map.of()).get(name.table());
+        return Optional.ofNullable(table).map(t -> new TableMetadata(name, name.toString(), OptionalLong.of(1), t.schema(), List.of(), Map.of()));
+    }
+
+    @Override
+    public BatchStream scan(TableMetadata metadata, ScanSpec spec, BufferAllocator allocator) {
+        lastSpec = spec;
+        Table table = namespaces.get(metadata.name().schema()).get(metadata.name().table());
+        List<Field> fields = new ArrayList<>();
+        int[] positions = new int[spec.columns().size()];
+        for (int i = 0; i < positions.length; i++) {
+            Field field = table.schema().findField(spec.columns().get(i));
+            fields.add(field);
+            positions[i] = table.schema().getFields().indexOf(field);
+        }
+        long limit = spec.limit().orElse(Long.MAX_VALUE);
+        int end = (int) Math.min(table.rows().size(), limit);
+        VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
+        openScans.incrementAndGet();
+        return new BatchStream() {
+            private int next;
+            private boolean closed;
+
+            @Override
+            public boolean next() {
+                if (next >= end) {
+                    return false;
+                }
+                int count = Math.min(batchRows, end - next);
+                root.allocateNew();
+                for (int c = 0; c < positions.length; c++) {
+                    FieldVector vector = root.getVector(c);
+                    for (int r = 0; r < count; r++) {
+                        set(vector, r, table.rows().get(next + r)[positions[c]]);
+                    }
+                }
+                root.setRowCount(count);
+                next += count;
+                batchesProduced.incrementAndGet();
+                return true;
+            }
+
+            @Override
+            public VectorSchemaRoot current() {
+                return root;
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    openScans.decrementAndGet();
+                    root.close();
+                }
+            }
+        };
+    }
+
+    private static void set(FieldVector vector, int row, Object value) {
+        if (value == null) {
+            vector.setNull(row);
+        } else if (vector instanceof BigIntVector v) {
+            v.setSafe(row, (Long) value);
+        } else if (vector instanceof IntVector v) {
+            v.setSafe(row, (Integer) value);
+        } else if (vector instanceof DateDayVector v) {
+            v.setSafe(row, (Integer) value);
+        } else if (vector instanceof DecimalVector v) {
+            v.setSafe(row, (BigDecimal) value);
+        } else if (vector instanceof VarCharVector v) {
+            v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+        } else {
+            throw new IllegalArgumentException("Cannot set value in " + vector.getField());
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,50 @@
+package io.meshgate.engine;
+
+import io.meshgate.spi.BatchStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** Reads result batches into plain Java rows: numbers as they come, dates as LocalDate, text as String. */
+final class Rows {
+    private Rows() {
+    }
+
+    static List<List<Object>> read(BatchStream stream) {
+        List<List<Object>> rows = new ArrayList<>();
+        while (stream.next()) {
+            VectorSchemaRoot batch = stream.current();
+            for (int r = 0; r < batch.getRowCount(); r++) {
+                List<Object> row = new ArrayList<>();
+                for (FieldVector vector : batch.getFieldVectors()) {
+                    row.add(value(vector, r));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    static List<List<Object>> run(QueryEngine engine, Session session, String sql) {
+        try (PreparedQuery query = engine.prepare(session, sql); BatchStream stream = query.execute()) {
+            return read(stream);
+        }
+    }
+
+    private static Object value(FieldVector vector, int row) {
+        if (vector.isNull(row)) {
+            return null;
+        }
+        if (vector instanceof DateDayVector v) {
+            return LocalDate.ofEpochDay(v.get(row));
+        }
+        if (vector instanceof VarCharVector v) {
+            return v.getObject(row).toString();
+        }
+        return vector.getObject(row);
+    }
+}
