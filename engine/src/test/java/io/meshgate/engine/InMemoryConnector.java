@@ -61,7 +61,7 @@ final class InMemoryConnector implements Connector {
     @Override
     public Optional<TableMetadata> table(SchemaTableName name) {
         Table table = namespaces.getOrDefault(name.schema(), Map.of()).get(name.table());
-        return Optional.ofNullable(table).map(t -> new TableMetadata(name, name.toString(), OptionalLong.of(1), t.schema(), List.of(), Map.of()));
+        return Optional.ofNullable(table).map(t -> new TableMetadata(name, name.toString(), OptionalLong.of(1), OptionalLong.of(t.rows().size()), t.schema(), List.of(), Map.of()));
     }
 
     @Override

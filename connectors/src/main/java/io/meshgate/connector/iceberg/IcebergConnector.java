@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -100,8 +101,21 @@ public final class IcebergConnector implements Connector {
         Snapshot snapshot = table.currentSnapshot();
         OptionalLong snapshotId = snapshot == null ? OptionalLong.empty() : OptionalLong.of(snapshot.snapshotId());
         Schema schema = snapshot == null ? table.schema() : SnapshotUtil.schemaFor(table, snapshot.snapshotId());
-        return new TableMetadata(name, table.uuid().toString(), snapshotId, IcebergSchemas.toArrow(schema),
+        return new TableMetadata(name, table.uuid().toString(), snapshotId, rowCount(snapshot), IcebergSchemas.toArrow(schema),
                 IcebergSchemas.partitioning(table.spec(), schema), table.properties());
+    }
+
+    /** The snapshot summary's record count: live rows before deletes, good enough for planning. */
+    private static OptionalLong rowCount(Snapshot snapshot) {
+        if (snapshot == null) {
+            return OptionalLong.of(0);
+        }
+        String total = snapshot.summary().get(SnapshotSummary.TOTAL_RECORDS_PROP);
+        try {
+            return total == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(total));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     @Override
