@@ -9,6 +9,8 @@ import io.meshgate.error.MeshgateException;
 import io.meshgate.error.SqlPosition;
 import io.meshgate.policy.Principal;
 import io.meshgate.spi.BatchStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.RootAllocator;
@@ -106,6 +108,30 @@ class QueryEngineTest {
         }
         assertEquals(0, commerce.openScans.get());
         assertEquals(0, allocator.getAllocatedMemory());
+    }
+
+    @Test
+    void equalityInEveryBranchOfAnOrBecomesAHashJoinKey() {
+        String factored = "SELECT count(*) FROM commerce.sales.lineitem, supply.inventory.part"
+                + " WHERE (p_partkey = l_partkey AND p_size < 10) OR (p_partkey = l_partkey AND l_quantity < 5)";
+        String plan = explain(factored);
+        assertContains(plan, "EnumerableHashJoin");
+        assertTrue(!plan.contains("NestedLoopJoin"), plan);
+        String joined = "SELECT count(*) FROM commerce.sales.lineitem JOIN supply.inventory.part ON p_partkey = l_partkey"
+                + " WHERE p_size < 10 OR l_quantity < 5";
+        List<List<Object>> count = Rows.run(engine, ADMIN, factored);
+        assertTrue((Long) count.get(0).get(0) > 0, "count: " + count);
+        assertEquals(Rows.run(engine, ADMIN, joined), count);
+    }
+
+    @Test
+    void averageOfADecimalKeepsItsFraction() {
+        List<List<Object>> discounts = Rows.run(engine, ADMIN, "SELECT l_discount FROM commerce.sales.lineitem");
+        BigDecimal sum = discounts.stream().map(row -> (BigDecimal) row.get(0)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal exact = sum.divide(BigDecimal.valueOf(discounts.size()), 10, RoundingMode.HALF_UP);
+        BigDecimal average = (BigDecimal) Rows.run(engine, ADMIN, "SELECT avg(l_discount) FROM commerce.sales.lineitem").get(0).get(0);
+        assertTrue(average.scale() >= 6, "scale of " + average);
+        assertTrue(average.subtract(exact).abs().compareTo(new BigDecimal("0.000001")) <= 0, average + " vs " + exact);
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class QueryErrors {
     private static final Logger LOG = LoggerFactory.getLogger(QueryErrors.class);
     private static final Pattern POSITION_SUFFIX = Pattern.compile("\\s*at line \\d+, column \\d+\\.?");
-    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '[^']*' not found.*");
+    /** Calcite names the first part of a table name it could not resolve, and the parts before it. */
+    private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found(?: within '([^']*)')?.*");
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("(Column '.*' not found.*|Unknown identifier '.*')");
     private static final Pattern ALIAS_NOT_FOUND = Pattern.compile("Table '(.*)' not found");
     private static final Pattern FUNCTION_NOT_FOUND = Pattern.compile("No match found for function signature (\\w+)\\(.*");
@@ -28,10 +29,6 @@ public final class QueryErrors {
             "(Cannot apply .*|.*[Ii]ncompatible.*|Cannot infer .*|.*must be a condition.*|Cannot assign .*|.*type mismatch.*|.*Type mismatch.*)");
 
     private QueryErrors() {
-    }
-
-    /** The missing part of a table name, as the catalog knows it: domain, schema or table. */
-    record MissingObject(ErrorCode code, String message) {
     }
 
     static MeshgateException syntaxError(SqlParseException e) {
@@ -46,15 +43,17 @@ public final class QueryErrors {
         return new MeshgateException(ErrorCode.SYNTAX_ERROR, message, position(pos == null ? 0 : pos.getLineNum(), pos == null ? 0 : pos.getColumnNum()), null);
     }
 
-    static MeshgateException planningError(RuntimeException e, Optional<MissingObject> missingObject) {
+    static MeshgateException planningError(RuntimeException e) {
         Optional<MeshgateException> passed = meshgateCause(e);
         if (passed.isPresent()) {
             return passed.get();
         }
         if (e instanceof CalciteContextException context) {
             Optional<SqlPosition> position = position(context.getPosLine(), context.getPosColumn());
-            String message = context.getCause() == null ? String.valueOf(context.getMessage()) : String.valueOf(context.getCause().getMessage());
-            return validationError(message, position, missingObject, e);
+            String full = context.getCause() == null ? String.valueOf(context.getMessage()) : String.valueOf(context.getCause().getMessage());
+            // Calcite lists every supported signature on further lines; the first says what is wrong.
+            String message = full.lines().findFirst().orElse(full);
+            return validationError(message, position, e);
         }
         return internal(e);
     }
@@ -76,10 +75,10 @@ public final class QueryErrors {
         return internal(e);
     }
 
-    private static MeshgateException validationError(String message, Optional<SqlPosition> position, Optional<MissingObject> missingObject,
-            RuntimeException cause) {
-        if (OBJECT_NOT_FOUND.matcher(message).matches() && missingObject.isPresent()) {
-            return new MeshgateException(missingObject.get().code(), missingObject.get().message(), position, cause);
+    private static MeshgateException validationError(String message, Optional<SqlPosition> position, RuntimeException cause) {
+        Matcher object = OBJECT_NOT_FOUND.matcher(message);
+        if (object.matches()) {
+            return missingObject(object.group(1), Optional.ofNullable(object.group(2)), position, cause);
         }
         Matcher alias = ALIAS_NOT_FOUND.matcher(message);
         if (alias.matches()) {
@@ -98,6 +97,18 @@ public final class QueryErrors {
             return new MeshgateException(ErrorCode.TYPE_MISMATCH, message, position, cause);
         }
         return new MeshgateException(ErrorCode.INVALID_QUERY, message, position, cause);
+    }
+
+    /** The level of {@code domain.schema.table} that does not exist, from what resolved before it. */
+    private static MeshgateException missingObject(String name, Optional<String> parent, Optional<SqlPosition> position,
+            RuntimeException cause) {
+        int resolvedParts = parent.map(p -> p.split("\\.").length).orElse(0);
+        String full = parent.map(p -> p + "." + name).orElse(name);
+        return switch (resolvedParts) {
+            case 0 -> new MeshgateException(ErrorCode.CATALOG_NOT_FOUND, "Catalog '" + name + "' does not exist", position, cause);
+            case 1 -> new MeshgateException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + full + "' does not exist", position, cause);
+            default -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND, "Table '" + full + "' does not exist", position, cause);
+        };
     }
 
     private static Optional<MeshgateException> meshgateCause(Throwable e) {

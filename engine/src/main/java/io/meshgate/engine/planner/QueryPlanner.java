@@ -3,15 +3,13 @@ package io.meshgate.engine.planner;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.Session;
-import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.types.MeshTypeSystem;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +23,7 @@ import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptRule;
@@ -50,9 +49,11 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -77,19 +78,27 @@ public final class QueryPlanner {
             .withUnquotedCasing(Casing.UNCHANGED)
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(false)
-            .withConformance(SqlConformanceEnum.DEFAULT);
+            .withConformance(SqlConformanceEnum.DEFAULT)
+            // Babel's grammar is the standard one with fewer reserved words: `value`, `year` and the
+            // like work as column aliases, as they do in Trino and PostgreSQL.
+            .withParserFactory(SqlBabelParserImpl.FACTORY);
 
     private static final List<RelOptRule> SUB_QUERY_REMOVAL = List.of(
             CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
 
-    private static final List<RelOptRule> NORMALIZE = List.of(
-            CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS, CoreRules.JOIN_REDUCE_EXPRESSIONS,
-            CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_PROJECT_TRANSPOSE,
-            CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
+    /** Normalization, in passes that each reach a fixed point on their own (together they chase each other). */
+    private static final List<List<RelOptRule>> NORMALIZE = List.of(
+            List.of(CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS, CoreRules.JOIN_REDUCE_EXPRESSIONS),
+            List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_MERGE),
+            List.of(CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
 
     private static final List<RelOptRule> JOIN_ORDER = List.of(CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.MULTI_JOIN_OPTIMIZE);
 
     private static final List<RelOptRule> PHYSICAL = physicalRules();
+
+    /** Bounds each rewrite pass, so that rules that undo each other cannot stall planning. */
+    private static final int MATCH_LIMIT = 2_000;
 
     private final MeshCatalog catalog;
     private final List<PlanRewritePhase> rewritePhases;
@@ -103,14 +112,15 @@ public final class QueryPlanner {
     public PlannedQuery plan(Session session, String sql) {
         requireNonNull(session, "session is null");
         requireNonNull(sql, "sql is null");
-        JavaTypeFactory typeFactory = new JavaTypeFactoryImpl();
-        MeshCatalogReader reader = catalogReader(session, typeFactory);
+        JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(MeshTypeSystem.INSTANCE);
+        CalciteCatalogReader reader = catalogReader(session, typeFactory);
         try {
             Parsed parsed = parse(sql);
             SqlValidator validator = SqlValidatorUtil.newValidator(
                     SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL), reader),
-                    reader, typeFactory, SqlValidator.Config.DEFAULT.withIdentifierExpansion(true).withConformance(SqlConformanceEnum.DEFAULT));
+                            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL),
+                            SqlOperatorTables.of(SqlLibraryOperators.DATE), reader),
+                    reader, typeFactory, SqlValidator.Config.DEFAULT.withIdentifierExpansion(true).withTypeCoercionEnabled(false).withConformance(SqlConformanceEnum.DEFAULT));
             SqlNode validated = validator.validate(parsed.query());
             RelRoot root = toRel(validated, validator, reader, typeFactory);
             RelNode logical = root.rel;
@@ -123,36 +133,11 @@ public final class QueryPlanner {
         } catch (SqlParseException e) {
             throw QueryErrors.syntaxError(e);
         } catch (RuntimeException e) {
-            throw QueryErrors.planningError(e, reader.lastMissingTable().map(names -> missingObject(names, session)));
+            throw QueryErrors.planningError(e);
         }
     }
 
-    /** Which level of {@code domain.schema.table} does not exist, with session defaults applied. */
-    private QueryErrors.MissingObject missingObject(List<String> written, Session session) {
-        List<String> full = new ArrayList<>();
-        if (written.size() < 3) {
-            session.catalog().ifPresent(full::add);
-            if (written.size() < 2) {
-                session.schema().ifPresent(full::add);
-            }
-        }
-        full.addAll(written);
-        if (full.size() < 3) {
-            return new QueryErrors.MissingObject(ErrorCode.TABLE_NOT_FOUND,
-                    "Table '" + String.join(".", written) + "' does not exist (use domain.schema.table)");
-        }
-        Optional<Domain> domain = catalog.domain(full.get(0)).or(() -> catalog.domain(full.get(0).toLowerCase(Locale.ROOT)));
-        if (domain.isEmpty()) {
-            return new QueryErrors.MissingObject(ErrorCode.CATALOG_NOT_FOUND, "Catalog '" + full.get(0) + "' does not exist");
-        }
-        String schema = full.get(1);
-        if (domain.get().namespaceOf(schema).isEmpty() && domain.get().namespaceOf(schema.toLowerCase(Locale.ROOT)).isEmpty()) {
-            return new QueryErrors.MissingObject(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + full.get(0) + "." + schema + "' does not exist");
-        }
-        return new QueryErrors.MissingObject(ErrorCode.TABLE_NOT_FOUND, "Table '" + String.join(".", full) + "' does not exist");
-    }
-
-    private MeshCatalogReader catalogReader(Session session, JavaTypeFactory typeFactory) {
+    private CalciteCatalogReader catalogReader(Session session, JavaTypeFactory typeFactory) {
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.UNCHANGED.name());
@@ -163,7 +148,7 @@ public final class QueryPlanner {
             defaultSchema.add(catalogName);
             session.schema().ifPresent(defaultSchema::add);
         });
-        return new MeshCatalogReader(MeshSchemas.root(catalog), defaultSchema, typeFactory, new CalciteConnectionConfigImpl(properties));
+        return new CalciteCatalogReader(MeshSchemas.root(catalog), defaultSchema, typeFactory, new CalciteConnectionConfigImpl(properties));
     }
 
     /** A parsed statement; {@code EXPLAIN q} and {@code EXPLAIN PLAN FOR q} both explain {@code q}. */
@@ -185,7 +170,7 @@ public final class QueryPlanner {
         return new Parsed(node, explain);
     }
 
-    private static RelRoot toRel(SqlNode validated, SqlValidator validator, MeshCatalogReader reader, JavaTypeFactory typeFactory) {
+    private static RelRoot toRel(SqlNode validated, SqlValidator validator, CalciteCatalogReader reader, JavaTypeFactory typeFactory) {
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
@@ -203,8 +188,11 @@ public final class QueryPlanner {
         return root.withRel(RelDecorrelator.decorrelateQuery(withoutSubQueries, relBuilder));
     }
 
-    private static EnumerableRel optimize(RelRoot root, MeshCatalogReader reader) {
-        RelNode rel = hep(root.rel, NORMALIZE, HepMatchOrder.BOTTOM_UP);
+    private static EnumerableRel optimize(RelRoot root, CalciteCatalogReader reader) {
+        RelNode rel = OrFactoring.apply(root.rel);
+        for (List<RelOptRule> pass : NORMALIZE) {
+            rel = hep(rel, pass, HepMatchOrder.BOTTOM_UP);
+        }
         rel = hep(rel, JOIN_ORDER, HepMatchOrder.BOTTOM_UP);
         rel = new RelFieldTrimmer(null, RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), reader)).trim(rel);
         rel = hep(rel, pushdownRules(), HepMatchOrder.BOTTOM_UP);
@@ -238,7 +226,7 @@ public final class QueryPlanner {
     }
 
     private static RelNode hep(RelNode rel, Collection<RelOptRule> rules, HepMatchOrder order) {
-        HepProgramBuilder builder = HepProgram.builder().addMatchOrder(order).addMatchLimit(100_000).addRuleCollection(List.copyOf(rules));
+        HepProgramBuilder builder = HepProgram.builder().addMatchOrder(order).addMatchLimit(MATCH_LIMIT).addRuleCollection(List.copyOf(rules));
         HepPlanner planner = new HepPlanner(builder.build());
         planner.setExecutor(RexUtil.EXECUTOR);
         planner.setRoot(rel);
