@@ -7,22 +7,12 @@ import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchColumnType;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -124,45 +114,5 @@ final class TpchMesh {
             case DATE -> column.getDate(entity);
             case VARCHAR -> column.getString(entity);
         };
-    }
-
-    /** Loads the same rows into DuckDB under the same three-part names. */
-    void loadInto(Connection duckdb, Path dir) throws SQLException, IOException {
-        try (Statement statement = duckdb.createStatement()) {
-            for (String domain : connectors.keySet()) {
-                statement.execute("ATTACH ':memory:' AS " + domain);
-            }
-            for (Map.Entry<String, InMemoryConnector.Table> entry : tables.entrySet()) {
-                String[] parts = entry.getKey().split("\\.");
-                statement.execute("CREATE SCHEMA IF NOT EXISTS " + parts[0] + "." + parts[1]);
-                Schema schema = entry.getValue().schema();
-                String columns = schema.getFields().stream().map(f -> f.getName() + " " + duckType(f.getType())).collect(Collectors.joining(", "));
-                statement.execute("CREATE TABLE " + entry.getKey() + " (" + columns + ")");
-                Path file = dir.resolve(entry.getKey() + ".csv");
-                try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    for (Object[] row : entry.getValue().rows()) {
-                        for (int i = 0; i < row.length; i++) {
-                            Object v = schema.getFields().get(i).getType() instanceof ArrowType.Date ? LocalDate.ofEpochDay((Integer) row[i]) : row[i];
-                            writer.write((i == 0 ? "" : "|") + v);
-                        }
-                        writer.write("\n");
-                    }
-                }
-                statement.execute("COPY " + entry.getKey() + " FROM '" + file + "' (DELIMITER '|', HEADER false, QUOTE '')");
-            }
-        }
-    }
-
-    private static String duckType(ArrowType type) {
-        if (type instanceof ArrowType.Int i) {
-            return i.getBitWidth() == 64 ? "BIGINT" : "INTEGER";
-        }
-        if (type instanceof ArrowType.Decimal) {
-            return "DECIMAL(12,2)";
-        }
-        if (type instanceof ArrowType.Date) {
-            return "DATE";
-        }
-        return "VARCHAR";
     }
 }

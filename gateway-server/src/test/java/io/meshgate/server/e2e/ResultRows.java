@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A query result read from any JDBC driver into comparable values, and the comparison of two
- * results: the same number of rows and columns; numbers equal within the rounding of the coarser
- * decimal scale of the two; dates by calendar day; strings exactly.
+ * results: the same number of rows and columns; numbers equal within one unit in the last place of
+ * the coarser decimal scale of the two; dates by calendar day; strings exactly.
  */
 record ResultRows(List<List<Object>> rows) {
     static ResultRows read(ResultSet resultSet) throws SQLException {
@@ -28,8 +28,7 @@ record ResultRows(List<List<Object>> rows) {
     }
 
     private static Object normalize(Object value) {
-        if (value instanceof BigDecimal || value instanceof Double || value instanceof Float
-                || value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Number) {
             return new BigDecimal(value.toString());
         }
         if (value instanceof java.sql.Date date) {
@@ -64,10 +63,10 @@ record ResultRows(List<List<Object>> rows) {
 
     private static boolean matches(Object actual, Object expected) {
         if (actual instanceof BigDecimal a && expected instanceof BigDecimal e) {
-            // A DECIMAL average or ratio may be rounded to its declared scale: allow half a unit of
-            // the coarser scale, and a relative 1e-9 for binary floating point.
+            // A DECIMAL average or ratio is cut to its declared scale: allow one unit in the last
+            // place of the coarser scale, and a relative 1e-9 for binary floating point.
             int scale = Math.min(Math.max(a.scale(), 0), Math.max(e.scale(), 0));
-            BigDecimal rounding = BigDecimal.ONE.movePointLeft(scale).divide(BigDecimal.valueOf(2));
+            BigDecimal rounding = BigDecimal.ONE.movePointLeft(scale);
             BigDecimal relative = e.abs().multiply(new BigDecimal("1e-9"));
             return a.subtract(e).abs().compareTo(rounding.max(relative)) <= 0;
         }

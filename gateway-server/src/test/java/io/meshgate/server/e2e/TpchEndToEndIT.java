@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.meshgate.benchmarks.demo.DemoMesh;
+import io.meshgate.benchmarks.tpch.TpchQueries;
 import io.meshgate.server.config.ConfigLoader;
 import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.server.config.ServerConfig;
 import io.meshgate.server.launcher.MeshgateServer;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,7 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TpchEndToEndIT {
     private static final double SCALE = 0.01;
-    private static final Path QUERIES = Path.of("..", "..", "shared", "tpch");
 
     @TempDir
     static Path data;
@@ -75,8 +73,8 @@ class TpchEndToEndIT {
 
     @ParameterizedTest(name = "TPC-H Q{0}")
     @MethodSource("queries")
-    void answersAsTheReferenceEngineDoes(int query) throws IOException, SQLException {
-        String sql = Files.readString(QUERIES.resolve(String.format("q%02d.sql", query)));
+    void answersAsTheReferenceEngineDoes(int query) throws SQLException {
+        String sql = TpchQueries.text(query);
         ResultRows expected = run(reference.connection(), sql);
         ResultRows actual = run(gateway, sql);
         assertFalse(expected.rows().isEmpty(),
