@@ -1,0 +1,82 @@
+package io.meshgate.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meshgate.benchmarks.demo.DemoMesh;
+import io.meshgate.server.config.ConfigLoader;
+import io.meshgate.server.config.ServerConfig;
+import io.meshgate.server.launcher.MeshgateServer;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code jdbc:meshgate:} driver against a real gateway serving the demo mesh. */
+class MeshgateDriverIT {
+    @TempDir
+    static Path data;
+
+    private static MeshgateServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path yaml = DemoMesh.ensure(data, 0.001, new PrintStream(OutputStream.nullOutputStream()));
+        server = MeshgateServer.start(ConfigLoader.load(yaml, Map.of()).withServer(new ServerConfig("127.0.0.1", 0)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Connection connect(String password) throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "admin");
+        credentials.setProperty("password", password);
+        return DriverManager.getConnection("jdbc:meshgate://127.0.0.1:" + server.port(), credentials);
+    }
+
+    @Test
+    void queriesAndListsTheMeshThroughAMeshgateUrl() throws SQLException {
+        try (Connection connection = connect("admin")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM customer.crm.nation")) {
+                assertTrue(rows.next());
+                assertEquals(25, rows.getLong(1));
+            }
+            List<String> catalogs = new ArrayList<>();
+            try (ResultSet rows = connection.getMetaData().getCatalogs()) {
+                while (rows.next()) {
+                    catalogs.add(rows.getString(1));
+                }
+            }
+            assertEquals(List.of("commerce", "customer", "supply"), catalogs);
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithTheErrorCode() {
+        SQLException e = assertThrows(SQLException.class, () -> connect("wrong").close());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains("[AUTHENTICATION_FAILED] SQLSTATE 28000"), messages.toString());
+    }
+}
