@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,30 @@ class QueryEngineTest {
         List<List<Object>> count = Rows.run(engine, ADMIN, factored);
         assertTrue((Long) count.get(0).get(0) > 0, "count: " + count);
         assertEquals(Rows.run(engine, ADMIN, joined), count);
+    }
+
+    @Test
+    void sumOfADecimalHasRoomBeyondTheColumnPrecision() {
+        String sql = "SELECT sum(CAST(l_extendedprice * 1000 AS DECIMAL(12, 2))) FROM commerce.sales.lineitem";
+        try (PreparedQuery query = engine.prepare(ADMIN, sql)) {
+            assertEquals(new ArrowType.Decimal(38, 2, 128), query.resultSchema().getFields().get(0).getType());
+        }
+        List<List<Object>> prices = Rows.run(engine, ADMIN, "SELECT l_extendedprice FROM commerce.sales.lineitem");
+        BigDecimal expected = prices.stream().map(row -> (BigDecimal) row.get(0)).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .multiply(BigDecimal.valueOf(1000));
+        assertTrue(expected.precision() > 12, "the total must not fit decimal(12, 2): " + expected);
+        assertEquals(0, expected.compareTo((BigDecimal) Rows.run(engine, ADMIN, sql).get(0).get(0)));
+    }
+
+    @Test
+    void averageOfADecimalDoesNotOverflowWhereItsSumOutgrowsTheColumn() {
+        String scaled = "CAST(l_extendedprice * 1000 AS DECIMAL(12, 2))";
+        List<List<Object>> values = Rows.run(engine, ADMIN, "SELECT " + scaled + " FROM commerce.sales.lineitem");
+        BigDecimal sum = values.stream().map(row -> (BigDecimal) row.get(0)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertTrue(sum.precision() - sum.scale() > 10, "the sum must not fit decimal(12, 2): " + sum);
+        BigDecimal exact = sum.divide(BigDecimal.valueOf(values.size()), 10, RoundingMode.HALF_UP);
+        BigDecimal average = (BigDecimal) Rows.run(engine, ADMIN, "SELECT avg(" + scaled + ") FROM commerce.sales.lineitem").get(0).get(0);
+        assertTrue(average.subtract(exact).abs().compareTo(new BigDecimal("0.000001")) <= 0, average + " vs " + exact);
     }
 
     @Test

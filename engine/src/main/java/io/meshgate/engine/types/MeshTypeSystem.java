@@ -7,9 +7,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Meshgate's SQL type rules where they differ from Calcite's defaults: decimals hold up to 38
- * digits (as Iceberg and Arrow do, where Calcite stops at 19), and the average of a decimal keeps
- * at least six decimal places instead of the input's scale, so {@code avg} of money is not cut to
- * cents.
+ * digits (as Iceberg and Arrow do, where Calcite stops at 19), so sums widen to 38 digits; and the
+ * average of a decimal has 38 digits with at least six decimal places instead of the input's type,
+ * so {@code avg} of money is not cut to cents and the sum it is computed from does not overflow.
  */
 public final class MeshTypeSystem extends RelDataTypeSystemImpl {
     public static final MeshTypeSystem INSTANCE = new MeshTypeSystem();
@@ -35,9 +35,7 @@ public final class MeshTypeSystem extends RelDataTypeSystemImpl {
         if (argumentType.getSqlTypeName() != SqlTypeName.DECIMAL || argumentType.getScale() >= MIN_AVERAGE_SCALE) {
             return super.deriveAvgAggType(typeFactory, argumentType);
         }
-        int integerDigits = argumentType.getPrecision() - argumentType.getScale();
-        RelDataType average = typeFactory.createSqlType(SqlTypeName.DECIMAL,
-                Math.min(MAX_DECIMAL_DIGITS, integerDigits + MIN_AVERAGE_SCALE), MIN_AVERAGE_SCALE);
+        RelDataType average = typeFactory.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_DIGITS, MIN_AVERAGE_SCALE);
         return typeFactory.createTypeWithNullability(average, argumentType.isNullable());
     }
 }
