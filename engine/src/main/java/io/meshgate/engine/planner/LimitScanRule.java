@@ -1,25 +1,21 @@
 package io.meshgate.engine.planner;
 
-import static java.util.Objects.requireNonNull;
-
 import java.math.BigDecimal;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.tools.RelBuilderFactory;
 
 /**
  * Lets a scan stop early: a LIMIT without ORDER BY directly over a {@link MeshTableScan}, or over a
  * projection of one, sets the scan's limit to offset + fetch. The LIMIT stays in the plan, since a
  * connector may return more rows than asked.
  */
-final class LimitScanRule extends RelRule<LimitScanRule.Config> {
-    LimitScanRule(Config config) {
+final class LimitScanRule extends RelRule<ScanRuleConfig> {
+    LimitScanRule(ScanRuleConfig config) {
         super(config);
     }
 
@@ -45,42 +41,14 @@ final class LimitScanRule extends RelRule<LimitScanRule.Config> {
                 && (sort.offset == null || sort.offset instanceof RexLiteral);
     }
 
-    /** The rule's configuration, in Calcite's {@code Config} pattern. */
-    record Config(String description, OperandTransform operandSupplier, RelBuilderFactory relBuilderFactory) implements RelRule.Config {
-        static final Config LIMIT = new Config("LimitScanRule",
-                b0 -> b0.operand(Sort.class).predicate(LimitScanRule::isPlainLimit)
+    static final ScanRuleConfig LIMIT = ScanRuleConfig.of("LimitScanRule",
+            b0 -> b0.operand(Sort.class).predicate(LimitScanRule::isPlainLimit)
                         .oneInput(b1 -> b1.operand(MeshTableScan.class).predicate(scan -> scan.spec().limit().isEmpty()).noInputs()),
-                RelFactories.LOGICAL_BUILDER);
-        static final Config LIMIT_PROJECT = new Config("LimitScanRule:project",
-                b0 -> b0.operand(Sort.class).predicate(LimitScanRule::isPlainLimit)
+            LimitScanRule::new);
+
+    static final ScanRuleConfig LIMIT_PROJECT = ScanRuleConfig.of("LimitScanRule:project",
+            b0 -> b0.operand(Sort.class).predicate(LimitScanRule::isPlainLimit)
                         .oneInput(b1 -> b1.operand(Project.class)
                                 .oneInput(b2 -> b2.operand(MeshTableScan.class).predicate(scan -> scan.spec().limit().isEmpty()).noInputs())),
-                RelFactories.LOGICAL_BUILDER);
-
-        Config {
-            requireNonNull(description, "description is null");
-            requireNonNull(operandSupplier, "operandSupplier is null");
-            requireNonNull(relBuilderFactory, "relBuilderFactory is null");
-        }
-
-        @Override
-        public LimitScanRule toRule() {
-            return new LimitScanRule(this);
-        }
-
-        @Override
-        public Config withDescription(String newDescription) {
-            return new Config(newDescription, operandSupplier, relBuilderFactory);
-        }
-
-        @Override
-        public Config withOperandSupplier(OperandTransform newOperandSupplier) {
-            return new Config(description, newOperandSupplier, relBuilderFactory);
-        }
-
-        @Override
-        public Config withRelBuilderFactory(RelBuilderFactory newFactory) {
-            return new Config(description, operandSupplier, newFactory);
-        }
-    }
+            LimitScanRule::new);
 }

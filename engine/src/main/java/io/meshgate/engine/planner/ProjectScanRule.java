@@ -1,7 +1,5 @@
 package io.meshgate.engine.planner;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -10,20 +8,18 @@ import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Narrows a {@link MeshTableScan} to the columns a projection above it (and a filter between them)
  * reads, renumbering the projection's and the filter's column references.
  */
-final class ProjectScanRule extends RelRule<ProjectScanRule.Config> {
-    ProjectScanRule(Config config) {
+final class ProjectScanRule extends RelRule<ScanRuleConfig> {
+    ProjectScanRule(ScanRuleConfig config) {
         super(config);
     }
 
@@ -61,40 +57,12 @@ final class ProjectScanRule extends RelRule<ProjectScanRule.Config> {
         }
     }
 
-    /** The rule's configuration, in Calcite's {@code Config} pattern. */
-    record Config(String description, OperandTransform operandSupplier, RelBuilderFactory relBuilderFactory) implements RelRule.Config {
-        static final Config PROJECT = new Config("ProjectScanRule",
-                b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(MeshTableScan.class).noInputs()),
-                RelFactories.LOGICAL_BUILDER);
-        static final Config PROJECT_FILTER = new Config("ProjectScanRule:filter",
-                b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(Filter.class)
+    static final ScanRuleConfig PROJECT = ScanRuleConfig.of("ProjectScanRule",
+            b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(MeshTableScan.class).noInputs()),
+            ProjectScanRule::new);
+
+    static final ScanRuleConfig PROJECT_FILTER = ScanRuleConfig.of("ProjectScanRule:filter",
+            b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(Filter.class)
                         .oneInput(b2 -> b2.operand(MeshTableScan.class).noInputs())),
-                RelFactories.LOGICAL_BUILDER);
-
-        Config {
-            requireNonNull(description, "description is null");
-            requireNonNull(operandSupplier, "operandSupplier is null");
-            requireNonNull(relBuilderFactory, "relBuilderFactory is null");
-        }
-
-        @Override
-        public ProjectScanRule toRule() {
-            return new ProjectScanRule(this);
-        }
-
-        @Override
-        public Config withDescription(String newDescription) {
-            return new Config(newDescription, operandSupplier, relBuilderFactory);
-        }
-
-        @Override
-        public Config withOperandSupplier(OperandTransform newOperandSupplier) {
-            return new Config(description, newOperandSupplier, relBuilderFactory);
-        }
-
-        @Override
-        public Config withRelBuilderFactory(RelBuilderFactory newFactory) {
-            return new Config(description, operandSupplier, newFactory);
-        }
-    }
+            ProjectScanRule::new);
 }
