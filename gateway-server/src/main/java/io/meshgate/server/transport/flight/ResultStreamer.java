@@ -31,23 +31,33 @@ final class ResultStreamer {
     void stream(PreparedQuery query, ServerStreamListener listener) {
         BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
         backpressure.register(listener);
-        try (VectorSchemaRoot out = VectorSchemaRoot.create(query.resultSchema(), allocator);
-                BatchStream batches = query.execute()) {
+        try (VectorSchemaRoot out = VectorSchemaRoot.create(query.resultSchema(), allocator)) {
             listener.start(out);
+            if (sendAll(query, out, backpressure, listener)) {
+                // Only now: the scans are closed before the client learns that the result is complete.
+                listener.completed();
+            }
+        } catch (RuntimeException e) {
+            listener.error(FlightErrorMapper.toFlightException(e));
+        }
+    }
+
+    /** Sends every batch; false when the client went away first. Closes the query's batches either way. */
+    private static boolean sendAll(PreparedQuery query, VectorSchemaRoot out, BackpressureStrategy backpressure,
+            ServerStreamListener listener) {
+        try (BatchStream batches = query.execute()) {
             VectorLoader loader = new VectorLoader(out);
             while (batches.next()) {
                 if (!awaitReady(backpressure, listener)) {
                     LOG.debug("Client cancelled the stream; stopped reading");
-                    return;
+                    return false;
                 }
                 try (ArrowRecordBatch batch = new VectorUnloader(batches.current()).getRecordBatch()) {
                     loader.load(batch);
                 }
                 listener.putNext();
             }
-            listener.completed();
-        } catch (RuntimeException e) {
-            listener.error(FlightErrorMapper.toFlightException(e));
+            return true;
         }
     }
 
