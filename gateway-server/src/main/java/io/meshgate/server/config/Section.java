@@ -139,17 +139,27 @@ final class Section {
         return section(key).orElseGet(() -> new Section(fileName, keyPath(key), line, Map.of(), environment, errors));
     }
 
-    /** The mappings of a list; empty when the key is absent. */
-    List<Section> sections(String key) {
+    /** The list under {@code key}; empty when absent or null, and an error when it is not a list. */
+    private Optional<ConfigNode.Sequence> sequence(String key) {
         readKeys.add(key);
         ConfigNode node = entries.get(key);
         if (node == null || isNull(node)) {
-            return List.of();
+            return Optional.empty();
         }
         if (!(node instanceof ConfigNode.Sequence sequence)) {
             errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a list"));
+            return Optional.empty();
+        }
+        return Optional.of(sequence);
+    }
+
+    /** The mappings of a list; empty when the key is absent. */
+    List<Section> sections(String key) {
+        Optional<ConfigNode.Sequence> found = sequence(key);
+        if (found.isEmpty()) {
             return List.of();
         }
+        ConfigNode.Sequence sequence = found.get();
         List<Section> result = new ArrayList<>();
         for (int i = 0; i < sequence.items().size(); i++) {
             ConfigNode item = sequence.items().get(i);
@@ -165,15 +175,11 @@ final class Section {
 
     /** The strings of a list of scalars; empty when the key is absent. */
     List<String> strings(String key) {
-        readKeys.add(key);
-        ConfigNode node = entries.get(key);
-        if (node == null || isNull(node)) {
+        Optional<ConfigNode.Sequence> found = sequence(key);
+        if (found.isEmpty()) {
             return List.of();
         }
-        if (!(node instanceof ConfigNode.Sequence sequence)) {
-            errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a list"));
-            return List.of();
-        }
+        ConfigNode.Sequence sequence = found.get();
         List<String> result = new ArrayList<>();
         for (int i = 0; i < sequence.items().size(); i++) {
             ConfigNode item = sequence.items().get(i);
