@@ -12,6 +12,7 @@ import io.meshgate.engine.planner.QueryPlanner;
 import io.meshgate.engine.types.ArrowTypes;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.spi.BatchStream;
+import io.meshgate.spi.ErrorTranslatingStream;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -73,7 +74,7 @@ public final class QueryEngine {
         @Override
         public BatchStream execute() {
             try {
-                return new TranslatingStream(query.execute(allocator));
+                return ErrorTranslatingStream.wrap(query.execute(allocator), QueryErrors::executionError);
             } catch (RuntimeException e) {
                 throw QueryErrors.executionError(e);
             }
@@ -81,32 +82,6 @@ public final class QueryEngine {
 
         @Override
         public void close() {
-        }
-    }
-
-    /** Reports failures of a running plan as {@link MeshgateException}s. */
-    private record TranslatingStream(BatchStream delegate) implements BatchStream {
-        @Override
-        public boolean next() {
-            try {
-                return delegate.next();
-            } catch (RuntimeException e) {
-                throw QueryErrors.executionError(e);
-            }
-        }
-
-        @Override
-        public org.apache.arrow.vector.VectorSchemaRoot current() {
-            return delegate.current();
-        }
-
-        @Override
-        public void close() {
-            try {
-                delegate.close();
-            } catch (RuntimeException e) {
-                throw QueryErrors.executionError(e);
-            }
         }
     }
 }

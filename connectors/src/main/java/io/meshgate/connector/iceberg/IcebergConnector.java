@@ -6,6 +6,7 @@ import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.spi.BatchStream;
 import io.meshgate.spi.Connector;
+import io.meshgate.spi.ErrorTranslatingStream;
 import io.meshgate.spi.ScanSpec;
 import io.meshgate.spi.SchemaTableName;
 import io.meshgate.spi.TableMetadata;
@@ -125,7 +126,8 @@ public final class IcebergConnector implements Connector {
         requireNonNull(allocator, "allocator is null");
         Table iceberg = current(table);
         try {
-            return new GuardedBatchStream(IcebergScans.open(iceberg, table, spec, allocator), table.name().toString());
+            return ErrorTranslatingStream.wrap(IcebergScans.open(iceberg, table, spec, allocator),
+                    e -> ExternalErrors.external("Cannot read Iceberg table " + table.name(), e));
         } catch (RuntimeException e) {
             throw ExternalErrors.external("Cannot scan Iceberg table " + table.name(), e);
         }
