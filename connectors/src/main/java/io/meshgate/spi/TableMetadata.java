@@ -25,6 +25,9 @@ public record TableMetadata(
         Schema schema,
         List<String> partitioning,
         Map<String, String> properties) {
+    /** Arrow field metadata key holding a column's stable field id, when the source has one. */
+    public static final String FIELD_ID = "meshgate.field-id";
+
     public TableMetadata {
         requireNonNull(name, "name is null");
         requireNonNull(uuid, "uuid is null");
@@ -33,5 +36,16 @@ public record TableMetadata(
         requireNonNull(schema, "schema is null");
         partitioning = List.copyOf(requireNonNull(partitioning, "partitioning is null"));
         properties = Map.copyOf(requireNonNull(properties, "properties is null"));
+    }
+
+    /** The same table seen with only some of its columns (a principal's visible columns). */
+    public TableMetadata withSchema(Schema newSchema) {
+        return new TableMetadata(name, uuid, snapshotId, rowCount, newSchema, partitioning, properties);
+    }
+
+    /** A column's stable field id; columns of sources without ids are numbered from 1 in table order. */
+    public int fieldId(int columnIndex) {
+        String id = schema.getFields().get(columnIndex).getMetadata().get(FIELD_ID);
+        return id == null ? columnIndex + 1 : Integer.parseInt(id);
     }
 }

@@ -11,6 +11,9 @@ public interface PreparedQuery extends AutoCloseable {
     /** The Arrow schema of every batch that {@link #execute()} returns. */
     Schema resultSchema();
 
+    /** The tables the statement reads, each with the access decision it was planned under. */
+    java.util.List<RelationAccess> relations();
+
     /** Runs the statement; batches are produced as the caller reads them. */
     BatchStream execute();
 

@@ -1,7 +1,9 @@
 package io.meshgate.connector.iceberg;
 
+import io.meshgate.spi.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
@@ -31,8 +33,11 @@ final class IcebergSchemas {
         return new org.apache.arrow.vector.types.pojo.Schema(fields);
     }
 
+    /** The column as an Arrow field that carries its Iceberg field id ({@link TableMetadata#FIELD_ID}). */
     static Field toArrow(Types.NestedField field) {
-        return toArrow(field.name(), field.isOptional(), field.type());
+        Field plain = toArrow(field.name(), field.isOptional(), field.type());
+        FieldType type = new FieldType(plain.isNullable(), plain.getType(), null, Map.of(TableMetadata.FIELD_ID, Integer.toString(field.fieldId())));
+        return new Field(plain.getName(), type, plain.getChildren());
     }
 
     private static Field toArrow(String name, boolean nullable, Type type) {
