@@ -10,8 +10,8 @@ import org.apache.calcite.rel.core.Filter;
  * Copies the translatable part of a filter over a {@link MeshTableScan} into the scan's spec as a
  * pruning hint. The filter itself stays above the scan: connectors only prune, the engine decides.
  */
-final class FilterScanRule extends RelRule<ScanRuleConfig> {
-    FilterScanRule(ScanRuleConfig config) {
+final class FilterScanRule extends RelRule<MeshRuleConfig> {
+    FilterScanRule(MeshRuleConfig config) {
         super(config);
     }
 
@@ -24,7 +24,7 @@ final class FilterScanRule extends RelRule<ScanRuleConfig> {
         predicate.ifPresent(p -> call.transformTo(filter.copy(filter.getTraitSet(), scan.withSpec(scan.spec().withFilter(p)), filter.getCondition())));
     }
 
-    static final ScanRuleConfig DEFAULT = ScanRuleConfig.of("FilterScanRule",
+    static final MeshRuleConfig DEFAULT = MeshRuleConfig.of("FilterScanRule",
             b0 -> b0.operand(Filter.class).oneInput(b1 -> b1.operand(MeshTableScan.class)
                         .predicate(scan -> scan.spec().filter().isEmpty() && scan.spec().limit().isEmpty()).noInputs()),
             FilterScanRule::new);

@@ -14,8 +14,8 @@ import org.apache.calcite.rex.RexNode;
  * projection of one, sets the scan's limit to offset + fetch. The LIMIT stays in the plan, since a
  * connector may return more rows than asked.
  */
-final class LimitScanRule extends RelRule<ScanRuleConfig> {
-    LimitScanRule(ScanRuleConfig config) {
+final class LimitScanRule extends RelRule<MeshRuleConfig> {
+    LimitScanRule(MeshRuleConfig config) {
         super(config);
     }
 
@@ -41,12 +41,12 @@ final class LimitScanRule extends RelRule<ScanRuleConfig> {
                 && (sort.offset == null || sort.offset instanceof RexLiteral);
     }
 
-    static final ScanRuleConfig LIMIT = ScanRuleConfig.of("LimitScanRule",
+    static final MeshRuleConfig LIMIT = MeshRuleConfig.of("LimitScanRule",
             b0 -> b0.operand(Sort.class).predicate(LimitScanRule::isPlainLimit)
                         .oneInput(b1 -> b1.operand(MeshTableScan.class).predicate(scan -> scan.spec().limit().isEmpty()).noInputs()),
             LimitScanRule::new);
 
-    static final ScanRuleConfig LIMIT_PROJECT = ScanRuleConfig.of("LimitScanRule:project",
+    static final MeshRuleConfig LIMIT_PROJECT = MeshRuleConfig.of("LimitScanRule:project",
             b0 -> b0.operand(Sort.class).predicate(LimitScanRule::isPlainLimit)
                         .oneInput(b1 -> b1.operand(Project.class)
                                 .oneInput(b2 -> b2.operand(MeshTableScan.class).predicate(scan -> scan.spec().limit().isEmpty()).noInputs())),

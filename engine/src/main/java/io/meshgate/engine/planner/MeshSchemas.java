@@ -15,22 +15,27 @@ import org.apache.calcite.schema.lookup.Lookup;
 
 /**
  * The mesh catalog as Calcite schemas: the root holds one schema per domain, a domain one per mesh
- * schema, and a mesh schema resolves its tables one by one through {@link Domain#table}.
+ * schema, and a mesh schema resolves its tables one by one, as the principal sees them.
  */
 final class MeshSchemas {
     private MeshSchemas() {
     }
 
-    /** A fresh, uncached Calcite root schema over {@code catalog}: each query sees current metadata. */
-    static CalciteSchema root(MeshCatalog catalog) {
-        return CalciteSchema.createRootSchema(false, false, "", new RootSchema(catalog));
+    /**
+     * A fresh, uncached Calcite root schema over the tables a query may name: each query sees
+     * current metadata, and only what its principal may see.
+     */
+    static CalciteSchema root(MeshCatalog catalog, GovernedTables tables) {
+        return CalciteSchema.createRootSchema(false, false, "", new RootSchema(catalog, tables));
     }
 
     private static final class RootSchema extends AbstractSchema {
         private final MeshCatalog catalog;
+        private final GovernedTables tables;
 
-        RootSchema(MeshCatalog catalog) {
+        RootSchema(MeshCatalog catalog, GovernedTables tables) {
             this.catalog = requireNonNull(catalog, "catalog is null");
+            this.tables = requireNonNull(tables, "tables is null");
         }
 
         @Override
@@ -40,16 +45,18 @@ final class MeshSchemas {
 
         @Override
         public Lookup<? extends Schema> subSchemas() {
-            return new LazyLookup<>(name -> catalog.domain(name).map(DomainSchema::new),
+            return new LazyLookup<>(name -> catalog.domain(name).map(domain -> new DomainSchema(domain, tables)),
                     () -> new LinkedHashSet<>(catalog.domainNames()));
         }
     }
 
     private static final class DomainSchema extends AbstractSchema {
         private final Domain domain;
+        private final GovernedTables tables;
 
-        DomainSchema(Domain domain) {
+        DomainSchema(Domain domain, GovernedTables tables) {
             this.domain = requireNonNull(domain, "domain is null");
+            this.tables = requireNonNull(tables, "tables is null");
         }
 
         @Override
@@ -63,22 +70,25 @@ final class MeshSchemas {
         }
 
         private Optional<Schema> schema(String name) {
-            return domain.namespaceOf(name).map(namespace -> new TablesSchema(domain, name));
+            return domain.namespaceOf(name).map(namespace -> new TablesSchema(domain, name, tables));
         }
     }
 
     private static final class TablesSchema extends AbstractSchema {
         private final Domain domain;
         private final String schema;
+        private final GovernedTables tables;
 
-        TablesSchema(Domain domain, String schema) {
+        TablesSchema(Domain domain, String schema, GovernedTables tables) {
             this.domain = requireNonNull(domain, "domain is null");
             this.schema = requireNonNull(schema, "schema is null");
+            this.tables = requireNonNull(tables, "tables is null");
         }
 
+        /** Only visible tables resolve: a hidden table is exactly like a missing one (R2). */
         @Override
         public Lookup<Table> tables() {
-            return new LazyLookup<>(name -> domain.table(schema, name).map(metadata -> new MeshTable(domain, schema, name, metadata)),
+            return new LazyLookup<>(name -> tables.table(domain.name(), schema, name).map(table -> new MeshTable(table, tables)),
                     () -> Set.copyOf(domain.tableNames(schema)));
         }
 

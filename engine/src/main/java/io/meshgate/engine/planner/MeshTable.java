@@ -3,65 +3,87 @@ package io.meshgate.engine.planner;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.catalog.Domain;
+import io.meshgate.engine.catalog.VisibleTable;
 import io.meshgate.engine.types.ArrowTypes;
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import io.meshgate.policy.eval.Denial;
 import io.meshgate.spi.ScanSpec;
-import io.meshgate.spi.TableMetadata;
+import java.util.List;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import java.util.List;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** One table of the mesh as Calcite sees it: its columns come from the connector's Arrow schema. */
+/**
+ * One table of the mesh as one principal's query sees it: its columns are the visible ones, and
+ * every reference to it becomes a scan of the raw table behind the principal's policy barrier,
+ * however the query reaches it (joins, subqueries, CTEs, {@code SELECT *}).
+ */
 final class MeshTable extends AbstractTable implements TranslatableTable {
-    private final Domain domain;
-    private final String schema;
-    private final String name;
-    private final TableMetadata metadata;
+    private final VisibleTable table;
+    private final GovernedTables tables;
 
-    MeshTable(Domain domain, String schema, String name, TableMetadata metadata) {
-        this.domain = requireNonNull(domain, "domain is null");
-        this.schema = requireNonNull(schema, "schema is null");
-        this.name = requireNonNull(name, "name is null");
-        this.metadata = requireNonNull(metadata, "metadata is null");
+    MeshTable(VisibleTable table, GovernedTables tables) {
+        this.table = requireNonNull(table, "table is null");
+        this.tables = requireNonNull(tables, "tables is null");
     }
 
     Domain domain() {
-        return domain;
+        return table.domain();
     }
 
     String schema() {
-        return schema;
+        return table.schema();
     }
 
     String name() {
-        return name;
+        return table.name();
     }
 
     /** {@code domain.schema.table}. */
     String qualifiedName() {
-        return domain.name() + "." + schema + "." + name;
+        return table.qualifiedName();
     }
 
+    /** The visible columns (R2, R3). */
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-        return ArrowTypes.toRowType(metadata.schema(), typeFactory);
+        return ArrowTypes.toRowType(table.metadata().schema(), typeFactory);
+    }
+
+    /** Every column as stored, for the scan under the barrier. */
+    RelDataType rawRowType(RelDataTypeFactory typeFactory) {
+        return ArrowTypes.toRowType(table.raw().schema(), typeFactory);
     }
 
     /** The connector's row estimate; Calcite's default of 100 rows for every table orders joins blindly. */
     @Override
     public Statistic getStatistic() {
-        return metadata.rowCount().isPresent() ? Statistics.of(metadata.rowCount().getAsLong(), List.of()) : Statistics.UNKNOWN;
+        return table.raw().rowCount().isPresent() ? Statistics.of(table.raw().rowCount().getAsLong(), List.of()) : Statistics.UNKNOWN;
     }
 
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-        ScanSpec all = ScanSpec.allOf(metadata.schema().getFields().stream().map(Field::getName).toList());
-        return MeshTableScan.create(context.getCluster(), relOptTable, this, all);
+        table.decision().denial().ifPresent(denial -> {
+            throw denied(denial);
+        });
+        tables.markRead(table);
+        ScanSpec all = ScanSpec.allOf(table.raw().schema().getFields().stream().map(Field::getName).toList());
+        MeshTableScan scan = MeshTableScan.create(context.getCluster(), relOptTable, this, all);
+        if (table.decision().isFullAccess()) {
+            return scan;
+        }
+        return tables.barriers().build(scan, table, relOptTable.getRowType());
+    }
+
+    private MeshgateException denied(Denial denial) {
+        ErrorCode code = denial.reason() == Denial.Reason.MASK_CONFLICT ? ErrorCode.MASK_CONFLICT : ErrorCode.PERMISSION_DENIED;
+        return new MeshgateException(code, denial.message());
     }
 }

@@ -63,7 +63,7 @@ final class MeshTableScan extends TableScan implements EnumerableRel {
 
     @Override
     public RelDataType deriveRowType() {
-        RelDataType tableType = table.getRowType();
+        RelDataType tableType = meshTable.rawRowType(getCluster().getTypeFactory());
         RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
         for (String column : spec.columns()) {
             RelDataTypeField field = requireNonNull(tableType.getField(column, true, false),
@@ -90,7 +90,7 @@ final class MeshTableScan extends TableScan implements EnumerableRel {
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
         double rows = estimateRowCount(mq);
-        double columnShare = (spec.columns().size() + 1.0) / (table.getRowType().getFieldCount() + 1.0);
+        double columnShare = (spec.columns().size() + 1.0) / (meshTable.rawRowType(getCluster().getTypeFactory()).getFieldCount() + 1.0);
         double pruning = spec.filter().isPresent() ? 0.5 : 1.0;
         return planner.getCostFactory().makeCost(rows, rows * columnShare * pruning, rows * columnShare * pruning);
     }

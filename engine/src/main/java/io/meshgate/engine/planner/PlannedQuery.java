@@ -2,19 +2,23 @@ package io.meshgate.engine.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.engine.RelationAccess;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 
 /**
  * The outcome of planning one statement: the optimized enumerable plan, the result column names
- * as the query wrote them, its text as EXPLAIN shows it, and whether the statement was an EXPLAIN.
+ * as the query wrote them, its text as EXPLAIN shows it, whether the statement was an EXPLAIN, and
+ * the tables it reads with their access decisions.
  */
-public record PlannedQuery(EnumerableRel plan, List<String> columnNames, String explainText, boolean explain, JavaTypeFactory typeFactory) {
+public record PlannedQuery(EnumerableRel plan, List<String> columnNames, String explainText, boolean explain, JavaTypeFactory typeFactory,
+        List<RelationAccess> relations) {
     public PlannedQuery {
         requireNonNull(plan, "plan is null");
         columnNames = List.copyOf(requireNonNull(columnNames, "columnNames is null"));
         requireNonNull(explainText, "explainText is null");
         requireNonNull(typeFactory, "typeFactory is null");
+        relations = List.copyOf(requireNonNull(relations, "relations is null"));
     }
 }

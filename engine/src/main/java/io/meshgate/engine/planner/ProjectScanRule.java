@@ -18,8 +18,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * Narrows a {@link MeshTableScan} to the columns a projection above it (and a filter between them)
  * reads, renumbering the projection's and the filter's column references.
  */
-final class ProjectScanRule extends RelRule<ScanRuleConfig> {
-    ProjectScanRule(ScanRuleConfig config) {
+final class ProjectScanRule extends RelRule<MeshRuleConfig> {
+    ProjectScanRule(MeshRuleConfig config) {
         super(config);
     }
 
@@ -57,11 +57,11 @@ final class ProjectScanRule extends RelRule<ScanRuleConfig> {
         }
     }
 
-    static final ScanRuleConfig PROJECT = ScanRuleConfig.of("ProjectScanRule",
+    static final MeshRuleConfig PROJECT = MeshRuleConfig.of("ProjectScanRule",
             b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(MeshTableScan.class).noInputs()),
             ProjectScanRule::new);
 
-    static final ScanRuleConfig PROJECT_FILTER = ScanRuleConfig.of("ProjectScanRule:filter",
+    static final MeshRuleConfig PROJECT_FILTER = MeshRuleConfig.of("ProjectScanRule:filter",
             b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(Filter.class)
                         .oneInput(b2 -> b2.operand(MeshTableScan.class).noInputs())),
             ProjectScanRule::new);

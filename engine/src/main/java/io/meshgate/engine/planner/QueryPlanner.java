@@ -3,7 +3,13 @@ package io.meshgate.engine.planner;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.Session;
+import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.planner.policy.BarrierBuilder;
+import io.meshgate.engine.planner.policy.BarrierFilterRule;
+import io.meshgate.engine.planner.policy.EnumerablePolicyBarrier;
+import io.meshgate.engine.planner.policy.PolicyTrimmer;
+import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.types.MeshTypeSystem;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
@@ -59,29 +65,18 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
-import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
  * Plans one statement, in explicit phases: parse, validate, SQL to relational algebra (subqueries
- * removed and decorrelated), the {@link PlanRewritePhase}s (where the policy barrier goes), then
+ * removed and decorrelated; every table reference is already behind its policy barrier), then
  * optimization (normalization, join ordering, field trimming, scan pushdown, and a cost-based pass
  * to Calcite's enumerable convention, where equi-joins become hash joins).
  */
 public final class QueryPlanner {
     private static final Pattern PLAIN_EXPLAIN = Pattern.compile("^(\\s*)(explain)(?!\\s+plan\\b)\\b", Pattern.CASE_INSENSITIVE);
-
-    private static final SqlParser.Config PARSER = SqlParser.config()
-            .withQuoting(Quoting.DOUBLE_QUOTE)
-            .withUnquotedCasing(Casing.UNCHANGED)
-            .withQuotedCasing(Casing.UNCHANGED)
-            .withCaseSensitive(false)
-            .withConformance(SqlConformanceEnum.DEFAULT)
-            // Babel's grammar is the standard one with fewer reserved words: `value`, `year` and the
-            // like work as column aliases, as they do in Trino and PostgreSQL.
-            .withParserFactory(SqlBabelParserImpl.FACTORY);
 
     private static final List<RelOptRule> SUB_QUERY_REMOVAL = List.of(
             CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
@@ -90,7 +85,7 @@ public final class QueryPlanner {
     private static final List<List<RelOptRule>> NORMALIZE = List.of(
             List.of(CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS, CoreRules.JOIN_REDUCE_EXPRESSIONS),
             List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_PROJECT_TRANSPOSE,
-                    CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_MERGE),
+                    CoreRules.FILTER_AGGREGATE_TRANSPOSE, CoreRules.FILTER_MERGE, BarrierFilterRule.INSTANCE),
             List.of(CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
 
     private static final List<RelOptRule> JOIN_ORDER = List.of(CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.MULTI_JOIN_OPTIMIZE);
@@ -101,35 +96,34 @@ public final class QueryPlanner {
     private static final int MATCH_LIMIT = 2_000;
 
     private final MeshCatalog catalog;
-    private final List<PlanRewritePhase> rewritePhases;
+    private final Governance governance;
 
-    public QueryPlanner(MeshCatalog catalog, List<PlanRewritePhase> rewritePhases) {
+    public QueryPlanner(MeshCatalog catalog, Governance governance) {
         this.catalog = requireNonNull(catalog, "catalog is null");
-        this.rewritePhases = List.copyOf(requireNonNull(rewritePhases, "rewritePhases is null"));
+        this.governance = requireNonNull(governance, "governance is null");
     }
 
-    /** Plans {@code sql} for {@code session}; failures are {@link MeshgateException}s with a code and position. */
-    public PlannedQuery plan(Session session, String sql) {
+    /**
+     * Plans {@code sql} for {@code session} over {@code view}, the catalog as the session's
+     * principal sees it; failures are {@link MeshgateException}s with a code and position.
+     */
+    public PlannedQuery plan(CatalogView view, Session session, String sql) {
+        requireNonNull(view, "view is null");
         requireNonNull(session, "session is null");
         requireNonNull(sql, "sql is null");
         JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(MeshTypeSystem.INSTANCE);
-        CalciteCatalogReader reader = catalogReader(session, typeFactory);
+        BarrierBuilder barriers = new BarrierBuilder(governance.policy().resolve(session.principal()), governance.hashKey());
+        GovernedTables tables = new GovernedTables(view, barriers);
+        CalciteCatalogReader reader = catalogReader(session, tables, typeFactory);
         try {
             Parsed parsed = parse(sql);
-            SqlValidator validator = SqlValidatorUtil.newValidator(
-                    SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL),
-                            SqlOperatorTables.of(SqlLibraryOperators.DATE), reader),
-                    reader, typeFactory, SqlValidator.Config.DEFAULT.withIdentifierExpansion(true).withTypeCoercionEnabled(false).withConformance(SqlConformanceEnum.DEFAULT));
+            SqlValidator validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(MeshSql.BUILT_INS, reader),
+                    reader, typeFactory, MeshSql.VALIDATOR);
             SqlNode validated = validator.validate(parsed.query());
             RelRoot root = toRel(validated, validator, reader, typeFactory);
-            RelNode logical = root.rel;
-            for (PlanRewritePhase phase : rewritePhases) {
-                logical = requireNonNull(phase.rewrite(logical, session), "rewrite phase returned null");
-            }
-            EnumerableRel plan = optimize(root.withRel(logical), reader);
+            EnumerableRel plan = optimize(root, reader);
             List<String> names = root.fields.stream().map(f -> f.getValue()).toList();
-            return new PlannedQuery(plan, names, RelOptUtil.toString(plan).stripTrailing(), parsed.explain(), typeFactory);
+            return new PlannedQuery(plan, names, RelOptUtil.toString(plan).stripTrailing(), parsed.explain(), typeFactory, tables.relations());
         } catch (SqlParseException e) {
             throw QueryErrors.syntaxError(e);
         } catch (RuntimeException e) {
@@ -137,7 +131,7 @@ public final class QueryPlanner {
         }
     }
 
-    private CalciteCatalogReader catalogReader(Session session, JavaTypeFactory typeFactory) {
+    private CalciteCatalogReader catalogReader(Session session, GovernedTables tables, JavaTypeFactory typeFactory) {
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.UNCHANGED.name());
@@ -148,7 +142,7 @@ public final class QueryPlanner {
             defaultSchema.add(catalogName);
             session.schema().ifPresent(defaultSchema::add);
         });
-        return new CalciteCatalogReader(MeshSchemas.root(catalog), defaultSchema, typeFactory, new CalciteConnectionConfigImpl(properties));
+        return new CalciteCatalogReader(MeshSchemas.root(catalog, tables), defaultSchema, typeFactory, new CalciteConnectionConfigImpl(properties));
     }
 
     /** A parsed statement; {@code EXPLAIN q} and {@code EXPLAIN PLAN FOR q} both explain {@code q}. */
@@ -159,7 +153,7 @@ public final class QueryPlanner {
         Matcher plain = PLAIN_EXPLAIN.matcher(sql);
         boolean explain = plain.find();
         String text = explain ? plain.replaceFirst("$1" + " ".repeat(plain.group(2).length())) : sql;
-        SqlNode node = SqlParser.create(text, PARSER).parseStmt();
+        SqlNode node = SqlParser.create(text, MeshSql.PARSER).parseStmt();
         if (node instanceof SqlExplain sqlExplain) {
             explain = true;
             node = sqlExplain.getExplicandum();
@@ -194,7 +188,7 @@ public final class QueryPlanner {
             rel = hep(rel, pass, HepMatchOrder.BOTTOM_UP);
         }
         rel = hep(rel, JOIN_ORDER, HepMatchOrder.BOTTOM_UP);
-        rel = new RelFieldTrimmer(null, RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), reader)).trim(rel);
+        rel = new PolicyTrimmer(RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), reader)).trim(rel);
         rel = hep(rel, pushdownRules(), HepMatchOrder.BOTTOM_UP);
 
         VolcanoPlanner planner = (VolcanoPlanner) rel.getCluster().getPlanner();
@@ -248,6 +242,7 @@ public final class QueryPlanner {
         rules.add(CoreRules.PROJECT_CALC_MERGE);
         rules.add(CoreRules.FILTER_CALC_MERGE);
         rules.add(CoreRules.CALC_MERGE);
+        rules.add(EnumerablePolicyBarrier.RULE);
         return List.copyOf(rules);
     }
 }

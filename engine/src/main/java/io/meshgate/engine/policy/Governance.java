@@ -2,12 +2,14 @@ package io.meshgate.engine.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.engine.planner.policy.PolicyBinder;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessPolicy;
-import io.meshgate.policy.eval.ExpressionBinder;
+import io.meshgate.policy.eval.OpenAccessPolicy;
 import io.meshgate.spi.TableMetadata;
-import java.util.function.Function;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * The policy in force as the engine uses it: access decisions for the mesh's tables, and the key
@@ -17,12 +19,17 @@ import java.util.function.Function;
 public final class Governance {
     private final AccessPolicy policy;
     private final HashKey hashKey;
-    private final Function<TableMetadata, ExpressionBinder> binders;
 
-    public Governance(AccessPolicy policy, HashKey hashKey, Function<TableMetadata, ExpressionBinder> binders) {
+    public Governance(AccessPolicy policy, HashKey hashKey) {
         this.policy = requireNonNull(policy, "policy is null");
         this.hashKey = requireNonNull(hashKey, "hashKey is null");
-        this.binders = requireNonNull(binders, "binders is null");
+    }
+
+    /** No policy configured: everyone sees everything (the server warns about it). */
+    public static Governance open() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return new Governance(new OpenAccessPolicy(), HashKey.of(HexFormat.of().formatHex(random)));
     }
 
     public AccessPolicy policy() {
@@ -35,6 +42,6 @@ public final class Governance {
 
     /** The principal's access to the table {@code domain.schema.name} described by {@code metadata}. */
     public AccessDecision decide(Principal principal, String domain, String schema, String name, TableMetadata metadata) {
-        return policy.decide(principal, TableDescriptors.of(domain, schema, name, metadata), binders.apply(metadata));
+        return policy.decide(principal, TableDescriptors.of(domain, schema, name, metadata), new PolicyBinder(metadata, policy.resolve(principal)));
     }
 }

@@ -1,0 +1,67 @@
+package io.meshgate.engine.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.engine.RelationAccess;
+import io.meshgate.engine.catalog.CatalogView;
+import io.meshgate.engine.catalog.VisibleTable;
+import io.meshgate.engine.planner.policy.BarrierBuilder;
+import io.meshgate.policy.eval.AccessDecision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tables one query may name, as its principal sees them, with what planning needs to put
+ * each behind its barrier; it remembers every table the query read, for the audit record.
+ */
+final class GovernedTables {
+    private final CatalogView view;
+    private final BarrierBuilder barriers;
+    private final Map<String, VisibleTable> read = new LinkedHashMap<>();
+
+    GovernedTables(CatalogView view, BarrierBuilder barriers) {
+        this.view = requireNonNull(view, "view is null");
+        this.barriers = requireNonNull(barriers, "barriers is null");
+    }
+
+    CatalogView view() {
+        return view;
+    }
+
+    BarrierBuilder barriers() {
+        return barriers;
+    }
+
+    Optional<VisibleTable> table(String domain, String schema, String name) {
+        return view.table(domain, schema, name);
+    }
+
+    void markRead(VisibleTable table) {
+        read.putIfAbsent(table.qualifiedName(), table);
+    }
+
+    List<RelationAccess> relations() {
+        List<RelationAccess> relations = new ArrayList<>();
+        for (VisibleTable table : read.values()) {
+            relations.add(new RelationAccess(table.qualifiedName(), table.raw().uuid(), table.raw().snapshotId(), table.decision(),
+                    suppressed(table.decision())));
+        }
+        return relations;
+    }
+
+    /** What the barrier keeps the optimizer from doing for this table (B1, B2). */
+    private static List<String> suppressed(AccessDecision decision) {
+        List<String> suppressed = new ArrayList<>();
+        if (!decision.rows().isUnrestricted()) {
+            suppressed.add("limit-pushdown");
+            suppressed.add("aggregates-from-metadata");
+        }
+        if (decision.columns().stream().anyMatch(c -> !c.plain())) {
+            suppressed.add("pushdown-on-masked-or-nulled-columns");
+        }
+        return suppressed;
+    }
+}
