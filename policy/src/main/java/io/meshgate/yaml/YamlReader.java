@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Reads YAML text into {@link YamlNode}s with line numbers, reporting syntax errors and duplicate
@@ -42,7 +43,7 @@ public final class YamlReader {
             return Optional.of(value(parser, "", line(parser)));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            problems.accept(new YamlProblem(line, "", "not valid YAML: " + e.getOriginalMessage()));
+            problems.accept(new YamlProblem(line, "", "not valid YAML: " + oneLine(e.getOriginalMessage())));
             return Optional.empty();
         } catch (IOException e) {
             problems.accept(new YamlProblem(1, "", "cannot read: " + e.getMessage()));
@@ -90,6 +91,16 @@ public final class YamlReader {
                 return new YamlNode.Scalar(line, parser.getText(), YamlNode.Scalar.Kind.STRING);
             }
         }
+    }
+
+    /**
+     * The parser's description without its location lines, source excerpts and carets (they start
+     * with blanks), on one line: the problem already carries its line number.
+     */
+    private static String oneLine(String message) {
+        String described = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(Collectors.joining("; "));
+        return described.isEmpty() ? message.strip() : described;
     }
 
     private static int line(JsonParser parser) {
