@@ -31,6 +31,8 @@ final class Rules {
     static final String UNDECLARED_ROLE = "undeclared-role";
     static final String ROLE_CYCLE = "role-cycle";
     static final String INVALID_SQL = "invalid-sql";
+    /** The set loaded but the access policy could not be built from it. */
+    static final String UNUSABLE = "unusable";
 
     private Rules() {
     }
