@@ -29,7 +29,8 @@ public final class YamlReader {
 
     /**
      * The document's root, or empty when the text is empty or not valid YAML (then a problem was
-     * reported). A duplicate key is reported and its first value kept.
+     * reported). A duplicate key is reported and its first value kept; a second document is
+     * reported rather than ignored.
      */
     public static Optional<YamlNode> read(String text, Consumer<YamlProblem> problems) {
         return new YamlReader(problems).document(text);
@@ -40,7 +41,11 @@ public final class YamlReader {
             if (parser.nextToken() == null) {
                 return Optional.empty();
             }
-            return Optional.of(value(parser, "", line(parser)));
+            YamlNode root = value(parser, "", line(parser));
+            if (parser.nextToken() != null) {
+                problems.accept(new YamlProblem(line(parser), "", "a second YAML document starts here (write one document per file: remove the ---)"));
+            }
+            return Optional.of(root);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             problems.accept(new YamlProblem(line, "", "not valid YAML: " + oneLine(e.getOriginalMessage())));

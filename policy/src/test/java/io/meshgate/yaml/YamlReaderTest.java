@@ -69,4 +69,10 @@ class YamlReaderTest {
         assertEquals(Optional.empty(), YamlReader.read("# only a comment\n", problems::add));
         assertEquals(List.of(), problems);
     }
+
+    @Test
+    void aSecondDocumentIsAProblemRatherThanIgnored() {
+        YamlReader.read("a: 1\n---\nb: 2\n", problems::add);
+        assertEquals(List.of(new YamlProblem(3, "", "a second YAML document starts here (write one document per file: remove the ---)")), problems);
+    }
 }
