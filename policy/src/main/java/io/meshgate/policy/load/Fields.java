@@ -104,7 +104,6 @@ final class Fields {
 
     /** True when the key is written; otherwise reports it as required ({@code hint} says what to write). */
     boolean require(String key, String hint) {
-        read.add(key);
         if (!has(key)) {
             problemHere(Rules.MISSING_KEY, "'" + key + "' is required" + (hint.isEmpty() ? "" : " (" + hint + ")"));
             return false;

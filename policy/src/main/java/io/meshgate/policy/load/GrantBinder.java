@@ -102,7 +102,7 @@ final class GrantBinder {
     private Optional<List<ColumnMask>> columnMasks(Fields grant) {
         List<ColumnMask> result = new ArrayList<>();
         boolean ok = true;
-        for (Fields item : grant.nonEmptyList("masks", "mask, such as {columns: [c_phone], mask: {fn: SHOW_LAST_N, n: 4}}")) {
+        for (Fields item : grant.list("masks")) {
             Optional<ColumnSelection> selection = item.require("columns", "a list of column names or a column selection")
                     ? columns.bind(item, "columns", true) : Optional.empty();
             Optional<Mask> mask = item.require("mask", "{fn: HASH}, {fn: SHOW_LAST_N, n: 4}, ...") ? masks.bind(item, "mask") : Optional.empty();

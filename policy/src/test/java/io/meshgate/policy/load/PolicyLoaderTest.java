@@ -1,7 +1,6 @@
 package io.meshgate.policy.load;
 
 import static io.meshgate.policy.load.PolicyTexts.DECLARATIONS;
-import static io.meshgate.policy.load.PolicyTexts.problemsOfRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.meshgate.policy.model.Assignment;
