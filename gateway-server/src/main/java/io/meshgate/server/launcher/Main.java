@@ -1,8 +1,8 @@
 package io.meshgate.server.launcher;
 
 import io.meshgate.benchmarks.demo.DemoMesh;
+import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.error.MeshgateException;
-import io.meshgate.policy.load.ExpressionChecker;
 import io.meshgate.server.config.ConfigError;
 import io.meshgate.server.config.ConfigException;
 import io.meshgate.server.config.ConfigLoader;
@@ -57,7 +57,7 @@ public final class Main {
                 return serve(withPort(ConfigLoader.load(serve.config(), environment), serve.port()), false, out, err);
             }
             if (command instanceof LaunchCommand.PolicyCheck check) {
-                return new PolicyCheck(policyExpressionChecker()).run(check.directory(), out) ? EXIT_OK : EXIT_CHECK_FAILED;
+                return new PolicyCheck(new PolicySqlChecker()).run(check.directory(), out) ? EXIT_OK : EXIT_CHECK_FAILED;
             }
             out.print(LaunchArguments.USAGE);
             return EXIT_OK;
@@ -71,15 +71,6 @@ public final class Main {
             err.println("meshgate: cannot start: " + FlightErrorMapper.describe(e));
             return EXIT_CANNOT_START;
         }
-    }
-
-    /**
-     * What checks the SQL texts of policy files (row predicates, CUSTOM and CONSTANT masks). The
-     * engine's checker goes here when it exists; until then the SQL is checked only when a table
-     * is bound at query time.
-     */
-    private static ExpressionChecker policyExpressionChecker() {
-        return ExpressionChecker.NONE;
     }
 
     private static MeshgateConfig withPort(MeshgateConfig config, OptionalInt port) {
