@@ -36,8 +36,8 @@ import org.apache.iceberg.util.SnapshotUtil;
  * snapshot, with Iceberg pruning partitions and files by the scan's predicate.
  *
  * <p>Column types follow {@link IcebergSchemas}: UUID columns are {@code FixedSizeBinary(16)};
- * list, map and struct columns are described but a scan that reads them fails with
- * {@code NOT_SUPPORTED}.
+ * struct columns (structs of structs too) are Arrow structs; list and map columns are described
+ * but a scan that reads them fails with {@code NOT_SUPPORTED}.
  */
 public final class IcebergConnector implements Connector {
     private final Catalog catalog;
