@@ -21,9 +21,11 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -33,7 +35,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * produced and the scans left open, and remembers the last spec it was asked for.
  */
 final class InMemoryConnector implements Connector {
-    /** One table: its Arrow schema and rows (Long, Integer, BigDecimal, String, or Integer epoch days for DATE). */
+    /**
+     * One table: its Arrow schema and rows (Long, Integer, Double, BigDecimal, String, Integer epoch
+     * days for DATE, Object[] of the fields for a struct).
+     */
     record Table(Schema schema, List<Object[]> rows) {
     }
 
@@ -119,7 +124,9 @@ final class InMemoryConnector implements Connector {
     }
 
     private static void set(FieldVector vector, int row, Object value) {
-        if (value == null) {
+        if (vector instanceof StructVector v) {
+            setStruct(v, row, (Object[]) value);
+        } else if (value == null) {
             vector.setNull(row);
         } else if (vector instanceof BigIntVector v) {
             v.setSafe(row, (Long) value);
@@ -131,8 +138,23 @@ final class InMemoryConnector implements Connector {
             v.setSafe(row, (BigDecimal) value);
         } else if (vector instanceof VarCharVector v) {
             v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+        } else if (vector instanceof Float8Vector v) {
+            v.setSafe(row, (Double) value);
         } else {
             throw new IllegalArgumentException("Cannot set value in " + vector.getField());
+        }
+    }
+
+    /** A struct value is the Object[] of its fields; a NULL struct gets NULL fields. */
+    private static void setStruct(StructVector vector, int row, Object[] value) {
+        if (value == null) {
+            vector.setNull(row);
+        } else {
+            vector.setIndexDefined(row);
+        }
+        List<FieldVector> children = vector.getChildrenFromFields();
+        for (int i = 0; i < children.size(); i++) {
+            set(children.get(i), row, value == null ? null : value[i]);
         }
     }
 

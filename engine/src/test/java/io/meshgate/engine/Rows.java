@@ -8,8 +8,9 @@ import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.StructVector;
 
-/** Reads result batches into plain Java rows: numbers as they come, dates as LocalDate, text as String. */
+/** Reads result batches into plain Java rows: numbers as they come, dates as LocalDate, text as String, structs as lists of their fields. */
 final class Rows {
     private Rows() {
     }
@@ -17,14 +18,20 @@ final class Rows {
     static List<List<Object>> read(BatchStream stream) {
         List<List<Object>> rows = new ArrayList<>();
         while (stream.next()) {
-            VectorSchemaRoot batch = stream.current();
-            for (int r = 0; r < batch.getRowCount(); r++) {
-                List<Object> row = new ArrayList<>();
-                for (FieldVector vector : batch.getFieldVectors()) {
-                    row.add(value(vector, r));
-                }
-                rows.add(row);
+            rows.addAll(read(stream.current()));
+        }
+        return rows;
+    }
+
+    /** The rows of one batch. */
+    static List<List<Object>> read(VectorSchemaRoot batch) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < batch.getRowCount(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (FieldVector vector : batch.getFieldVectors()) {
+                row.add(value(vector, r));
             }
+            rows.add(row);
         }
         return rows;
     }
@@ -44,6 +51,13 @@ final class Rows {
         }
         if (vector instanceof VarCharVector v) {
             return v.getObject(row).toString();
+        }
+        if (vector instanceof StructVector v) {
+            List<Object> fields = new ArrayList<>();
+            for (FieldVector child : v.getChildrenFromFields()) {
+                fields.add(value(child, row));
+            }
+            return fields;
         }
         return vector.getObject(row);
     }

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -26,10 +27,13 @@ import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.StructVector;
+import org.apache.iceberg.StructLike;
 
 /**
  * Writes the Java values of Iceberg's generic records into Arrow vectors of the types
- * {@link IcebergSchemas} gives their columns.
+ * {@link IcebergSchemas} gives their columns; a struct is a nested record, written field by field
+ * into the children of a {@link StructVector}.
  */
 final class ArrowValues {
     private static final LocalDateTime EPOCH = LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC);
@@ -40,6 +44,8 @@ final class ArrowValues {
     static void set(FieldVector vector, int index, Object value) {
         if (value == null) {
             setNull(vector, index);
+        } else if (vector instanceof StructVector v) {
+            setStruct(v, index, (StructLike) value);
         } else if (vector instanceof BitVector v) {
             v.setSafe(index, (Boolean) value ? 1 : 0);
         } else if (vector instanceof IntVector v) {
@@ -71,13 +77,26 @@ final class ArrowValues {
         }
     }
 
+    /** A NULL struct has NULL fields too, so that no reader sees values left from an earlier batch. */
     static void setNull(FieldVector vector, int index) {
         if (vector instanceof BaseFixedWidthVector v) {
             v.setNull(index);
         } else if (vector instanceof BaseVariableWidthVector v) {
             v.setNull(index);
+        } else if (vector instanceof StructVector v) {
+            v.setNull(index);
+            v.getChildrenFromFields().forEach(child -> setNull(child, index));
         } else {
             throw new IllegalArgumentException("Cannot write NULL to " + vector.getMinorType());
+        }
+    }
+
+    /** The struct's fields, in the order of both the Iceberg struct type and the Arrow children. */
+    private static void setStruct(StructVector vector, int index, StructLike value) {
+        vector.setIndexDefined(index);
+        List<FieldVector> children = vector.getChildrenFromFields();
+        for (int i = 0; i < children.size(); i++) {
+            set(children.get(i), index, value.get(i, Object.class));
         }
     }
 

@@ -38,8 +38,8 @@ import org.apache.iceberg.util.SnapshotUtil;
  * snapshot, with Iceberg pruning partitions and files by the scan's predicate.
  *
  * <p>Column types follow {@link IcebergSchemas}: UUID columns are {@code FixedSizeBinary(16)};
- * list, map and struct columns are described but a scan that reads them fails with
- * {@code NOT_SUPPORTED}.
+ * struct columns (structs of structs too) are Arrow structs; list and map columns are described
+ * but a scan that reads them fails with {@code NOT_SUPPORTED}.
  *
  * <p>Metadata tables ({@code orders$files}, ...) are those of {@link IcebergMetadataTables}. Tables
  * whose own name holds a {@code $} are not shown: such names are reserved for metadata tables.

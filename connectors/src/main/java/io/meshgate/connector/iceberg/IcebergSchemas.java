@@ -19,7 +19,8 @@ import org.apache.iceberg.types.Types;
 /**
  * Converts Iceberg schemas and partition specs to what the connector SPI shows. UUID columns become
  * {@code FixedSizeBinary(16)} (the 16 bytes, most significant first), as Iceberg's own Arrow reader
- * returns them. Nested types (list, map, struct) are described but not scanned.
+ * returns them. A struct becomes an Arrow struct whose children carry their own field ids; lists and
+ * maps are described but not scanned yet.
  */
 final class IcebergSchemas {
     private IcebergSchemas() {

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
 
-/** Test fixture: drains a {@link BatchStream} into rows of Java values (Arrow's getObject, text as String). */
+/**
+ * Test fixture: drains a {@link BatchStream} into rows of Java values (Arrow's getObject, text as
+ * String, a struct as the list of its fields' values).
+ */
 public final class ScanRows {
     private ScanRows() {
     }
@@ -30,12 +34,26 @@ public final class ScanRows {
         for (int row = 0; row < root.getRowCount(); row++) {
             List<Object> values = new ArrayList<>();
             for (FieldVector vector : root.getFieldVectors()) {
-                Object value = vector.getObject(row);
-                values.add(value instanceof Text text ? text.toString() : value);
+                values.add(value(vector, row));
             }
             rows.add(values);
         }
         return rows;
+    }
+
+    private static Object value(FieldVector vector, int row) {
+        if (vector instanceof StructVector struct) {
+            if (struct.isNull(row)) {
+                return null;
+            }
+            List<Object> fields = new ArrayList<>();
+            for (FieldVector child : struct.getChildrenFromFields()) {
+                fields.add(value(child, row));
+            }
+            return fields;
+        }
+        Object value = vector.getObject(row);
+        return value instanceof Text text ? text.toString() : value;
     }
 
     /** The schema of the first batch, for type assertions; the stream is closed afterwards. */

@@ -3,6 +3,7 @@ package io.meshgate.engine.execution;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -22,10 +23,12 @@ import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Reads one Arrow column value by value in Calcite's internal representation: DATE as int days,
- * TIME as int milliseconds, TIMESTAMP as long milliseconds, DECIMAL as BigDecimal, VARCHAR as String.
+ * TIME as int milliseconds, TIMESTAMP as long milliseconds, DECIMAL as BigDecimal, VARCHAR as String,
+ * a struct (ROW) as an {@code Object[]} of its fields in this representation.
  * One reader is chosen per vector, so no per-value dispatch on the type happens.
  */
 final class ColumnReaders {
@@ -94,7 +97,29 @@ final class ColumnReaders {
         if (vector instanceof TimeStampMicroTZVector v) {
             return row -> v.isNull(row) ? null : Math.floorDiv(v.get(row), 1000L);
         }
+        if (vector instanceof StructVector v) {
+            return struct(v);
+        }
         throw new MeshgateException(ErrorCode.NOT_SUPPORTED,
                 "Cannot read column '" + vector.getName() + "': Arrow type " + vector.getField().getType() + " is not supported yet");
+    }
+
+    /** A struct as the {@code Object[]} of its fields' values, which is how Calcite's generated code reads a ROW. */
+    private static ColumnReader struct(StructVector vector) {
+        List<FieldVector> children = vector.getChildrenFromFields();
+        ColumnReader[] fields = new ColumnReader[children.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = forVector(children.get(i));
+        }
+        return row -> {
+            if (vector.isNull(row)) {
+                return null;
+            }
+            Object[] values = new Object[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                values[i] = fields[i].read(row);
+            }
+            return values;
+        };
     }
 }

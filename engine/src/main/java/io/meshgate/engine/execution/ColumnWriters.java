@@ -5,6 +5,7 @@ import io.meshgate.error.MeshgateException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -19,6 +20,7 @@ import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * Writes values in Calcite's internal representation into one result vector; the counterpart of
@@ -35,12 +37,38 @@ final class ColumnWriters {
 
     /** A writer that also handles nulls. */
     static ColumnWriter forVector(FieldVector vector) {
+        if (vector instanceof StructVector struct) {
+            return structWriter(struct);
+        }
         ColumnWriter values = valueWriter(vector);
         return (row, value) -> {
             if (value == null) {
                 vector.setNull(row);
             } else {
                 values.write(row, value);
+            }
+        };
+    }
+
+    /**
+     * A struct (ROW) comes as the {@code Object[]} of its fields, or as a {@code List} when Calcite's
+     * ROW constructor made it; a NULL struct has NULL fields too.
+     */
+    private static ColumnWriter structWriter(StructVector vector) {
+        List<FieldVector> children = vector.getChildrenFromFields();
+        ColumnWriter[] fields = new ColumnWriter[children.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = forVector(children.get(i));
+        }
+        return (row, value) -> {
+            Object[] values = value instanceof List<?> list ? list.toArray() : (Object[]) value;
+            if (values == null) {
+                vector.setNull(row);
+            } else {
+                vector.setIndexDefined(row);
+            }
+            for (int i = 0; i < fields.length; i++) {
+                fields[i].write(row, values == null ? null : values[i]);
             }
         };
     }

@@ -34,10 +34,14 @@ public final class CompiledQuery {
         this.resultSchema = resultSchema;
     }
 
-    /** Generates and compiles the code of {@code plan}, whose rows have the Arrow schema {@code resultSchema}. */
+    /**
+     * Generates and compiles the code of {@code plan}, whose rows have the Arrow schema
+     * {@code resultSchema}; a plan that compares whole struct values is refused (NOT_SUPPORTED).
+     */
     @SuppressWarnings("unchecked")
     public static CompiledQuery compile(EnumerableRel plan, JavaTypeFactory typeFactory, Schema resultSchema) {
         requireNonNull(plan, "plan is null");
+        StructComparisons.check(plan);
         Map<String, Object> stashed = new HashMap<>();
         Bindable<Object> bindable = (Bindable<Object>) EnumerableInterpretable.toBindable(stashed, null, plan, EnumerableRel.Prefer.ARRAY);
         return new CompiledQuery(bindable, stashed, requireNonNull(typeFactory, "typeFactory is null"),

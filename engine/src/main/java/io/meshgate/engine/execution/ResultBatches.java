@@ -55,13 +55,18 @@ final class ResultBatches implements BatchStream {
         return count > 0;
     }
 
+    /**
+     * A row of one column is its value (Calcite unwraps one-column rows), which may itself be an
+     * {@code Object[]} (a struct); a wider row is the {@code Object[]} of its values.
+     */
     private void writeRow(int row, Object value) {
-        if (value instanceof Object[] values) {
+        if (writers.length == 1) {
+            writers[0].write(row, value);
+        } else {
+            Object[] values = (Object[]) value;
             for (int i = 0; i < writers.length; i++) {
                 writers[i].write(row, values[i]);
             }
-        } else {
-            writers[0].write(row, value);
         }
     }
 

@@ -9,26 +9,33 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
- * Turns a stream of Arrow batches into rows, one batch at a time. The stream is closed, and its
+ * Turns a stream of Arrow batches into rows, one batch at a time: each row an {@code Object[]} of
+ * its values, or, for a scalar scan (one column), the value itself. The stream is closed, and its
  * buffers released, as soon as it is exhausted or the enumerator is closed.
  */
-final class ScanEnumerator implements Enumerator<Object[]> {
+final class ScanEnumerator implements Enumerator<Object> {
     private final BatchStream stream;
     private final int columnCount;
+    private final boolean scalar;
     private ColumnReaders.ColumnReader[] readers = new ColumnReaders.ColumnReader[0];
     private int rowCount;
     private int nextRow;
-    private Object[] current;
+    private Object current;
+    private boolean positioned;
     private boolean done;
 
-    ScanEnumerator(BatchStream stream, int columnCount) {
+    ScanEnumerator(BatchStream stream, int columnCount, boolean scalar) {
         this.stream = requireNonNull(stream, "stream is null");
+        if (scalar && columnCount != 1) {
+            throw new IllegalArgumentException("Cannot read " + columnCount + " columns as scalar rows (a scalar row has one column)");
+        }
         this.columnCount = columnCount;
+        this.scalar = scalar;
     }
 
     @Override
-    public Object[] current() {
-        if (current == null) {
+    public Object current() {
+        if (!positioned) {
             throw new IllegalStateException("Cannot read the current row: call moveNext() first");
         }
         return current;
@@ -43,12 +50,17 @@ final class ScanEnumerator implements Enumerator<Object[]> {
             }
             startBatch(stream.current());
         }
-        Object[] row = new Object[columnCount];
-        for (int i = 0; i < columnCount; i++) {
-            row[i] = readers[i].read(nextRow);
+        if (scalar) {
+            current = readers[0].read(nextRow);
+        } else {
+            Object[] row = new Object[columnCount];
+            for (int i = 0; i < columnCount; i++) {
+                row[i] = readers[i].read(nextRow);
+            }
+            current = row;
         }
         nextRow++;
-        current = row;
+        positioned = true;
         return true;
     }
 

@@ -10,6 +10,7 @@ import io.meshgate.spi.ScanSpec;
 import io.meshgate.spi.TableMetadata;
 import java.util.Optional;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -33,19 +34,28 @@ public final class ScanSource {
     }
 
     /**
-     * The rows of the scan as {@code Object[]} in Calcite's internal representation. Each
+     * How {@link #rows(DataContext)} gives each row: the value itself when the scan reads one
+     * column (a struct value is an {@code Object[]} too, so a one-column row must not be one),
+     * otherwise the {@code Object[]} of the values. Calcite's operators expect exactly this.
+     */
+    public JavaRowFormat rowFormat() {
+        return spec.columns().size() == 1 ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY;
+    }
+
+    /**
+     * The rows of the scan in Calcite's internal representation and {@link #rowFormat()}. Each
      * enumerator opens its own connector scan, at the table's snapshot when it opens, and pulls
      * batches only as rows are asked for.
      */
-    public Enumerable<Object[]> rows(DataContext root) {
+    public Enumerable<Object> rows(DataContext root) {
         ExecutionContext context = (ExecutionContext) requireNonNull(root.get(ExecutionContext.KEY), "execution context is missing");
         return new AbstractEnumerable<>() {
             @Override
-            public Enumerator<Object[]> enumerator() {
+            public Enumerator<Object> enumerator() {
                 TableMetadata metadata = describe().orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
                         "Table '" + domain.name() + "." + schema + "." + table + "' does not exist"));
                 return new ScanEnumerator(context.register(domain.connector().scan(metadata, spec, context.allocator())),
-                        spec.columns().size());
+                        spec.columns().size(), rowFormat() == JavaRowFormat.SCALAR);
             }
         };
     }

@@ -9,7 +9,6 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.Blocks;
@@ -97,8 +96,8 @@ final class MeshTableScan extends TableScan implements EnumerableRel {
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
         ScanSource source = new ScanSource(meshTable.domain(), meshTable.schema(), meshTable.name(), spec);
+        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), source.rowFormat(), false);
         Expression stashed = implementor.stash(source, ScanSource.class);
         return implementor.result(physType, Blocks.toBlock(Expressions.call(stashed, "rows", DataContext.ROOT)));
     }

@@ -16,12 +16,14 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.type.StructKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The mapping between Arrow types (what connectors return and what clients receive) and Calcite's
  * SQL types (what the planner reasons about). Both directions are closed lists: a type outside them
- * is reported as {@link ErrorCode#NOT_SUPPORTED}.
+ * is reported as {@link ErrorCode#NOT_SUPPORTED}. An Arrow struct is a Calcite ROW of its children,
+ * in both directions; lists and maps are not supported yet.
  */
 public final class ArrowTypes {
     private ArrowTypes() {
@@ -38,12 +40,17 @@ public final class ArrowTypes {
 
     /** The Calcite type of one Arrow column, with its nullability. */
     public static RelDataType toSqlType(Field field, RelDataTypeFactory typeFactory) {
+        return toSqlType(field, field.getName(), typeFactory);
+    }
+
+    /** {@code path} names the field in errors: the column, then the struct fields down to this one. */
+    private static RelDataType toSqlType(Field field, String path, RelDataTypeFactory typeFactory) {
         RelDataType type = switch (field.getType().getTypeID()) {
-            case Int -> integerType((ArrowType.Int) field.getType(), field, typeFactory);
+            case Int -> integerType((ArrowType.Int) field.getType(), field, path, typeFactory);
             case FloatingPoint -> switch (((ArrowType.FloatingPoint) field.getType()).getPrecision()) {
                 case SINGLE -> typeFactory.createSqlType(SqlTypeName.REAL);
                 case DOUBLE -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
-                case HALF -> throw unsupportedColumn(field);
+                case HALF -> throw unsupportedColumn(field, path);
             };
             case Decimal -> {
                 ArrowType.Decimal decimal = (ArrowType.Decimal) field.getType();
@@ -56,9 +63,27 @@ public final class ArrowTypes {
             case Timestamp -> ((ArrowType.Timestamp) field.getType()).getTimezone() == null
                     ? typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3)
                     : typeFactory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3);
-            default -> throw unsupportedColumn(field);
+            case Struct -> structType(field, path, typeFactory);
+            default -> throw unsupportedColumn(field, path);
         };
         return typeFactory.createTypeWithNullability(type, field.isNullable());
+    }
+
+    /**
+     * A struct as a Calcite ROW whose fields are named through the column ({@code t.address.city});
+     * a nullable struct has nullable fields, as a NULL struct has NULL fields.
+     */
+    private static RelDataType structType(Field field, String path, RelDataTypeFactory typeFactory) {
+        if (field.getChildren().isEmpty()) {
+            throw unsupportedColumn(field, path);
+        }
+        List<RelDataType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Field child : field.getChildren()) {
+            names.add(child.getName());
+            types.add(toSqlType(child, path + "." + child.getName(), typeFactory));
+        }
+        return typeFactory.createStructType(StructKind.FULLY_QUALIFIED, types, names);
     }
 
     /**
@@ -85,6 +110,13 @@ public final class ArrowTypes {
 
     /** The Arrow field for a result column of the given Calcite type. */
     public static Field toArrowField(String name, RelDataType type) {
+        if (type.isStruct()) {
+            List<Field> children = new ArrayList<>();
+            for (RelDataTypeField child : type.getFieldList()) {
+                children.add(toArrowField(child.getName(), child.getType()));
+            }
+            return new Field(name, new FieldType(type.isNullable(), ArrowType.Struct.INSTANCE, null), children);
+        }
         ArrowType arrowType = switch (type.getSqlTypeName()) {
             case TINYINT -> new ArrowType.Int(8, true);
             case SMALLINT -> new ArrowType.Int(16, true);
@@ -105,21 +137,21 @@ public final class ArrowTypes {
         return new Field(name, new FieldType(type.isNullable(), arrowType, null), List.of());
     }
 
-    private static RelDataType integerType(ArrowType.Int intType, Field field, RelDataTypeFactory typeFactory) {
+    private static RelDataType integerType(ArrowType.Int intType, Field field, String path, RelDataTypeFactory typeFactory) {
         if (!intType.getIsSigned()) {
-            throw unsupportedColumn(field);
+            throw unsupportedColumn(field, path);
         }
         return switch (intType.getBitWidth()) {
             case 8 -> typeFactory.createSqlType(SqlTypeName.TINYINT);
             case 16 -> typeFactory.createSqlType(SqlTypeName.SMALLINT);
             case 32 -> typeFactory.createSqlType(SqlTypeName.INTEGER);
             case 64 -> typeFactory.createSqlType(SqlTypeName.BIGINT);
-            default -> throw unsupportedColumn(field);
+            default -> throw unsupportedColumn(field, path);
         };
     }
 
-    private static MeshgateException unsupportedColumn(Field field) {
+    private static MeshgateException unsupportedColumn(Field field, String path) {
         return new MeshgateException(ErrorCode.NOT_SUPPORTED,
-                "Cannot read column '" + field.getName() + "': type " + field.getType() + " is not supported yet");
+                "Cannot read column '" + path + "': type " + field.getType() + " is not supported yet");
     }
 }
