@@ -47,8 +47,15 @@ public final class QueryEngine {
         return new CatalogView(catalog, governance, principal);
     }
 
-    /** Parses, validates and plans; throws {@link MeshgateException} with a code and, where known, SqlPosition. */
+    /**
+     * Parses, validates and plans under the policy in force; throws {@link MeshgateException} with a
+     * code and, where known, SqlPosition. Executed after the policy changes, it is planned again.
+     */
     public PreparedQuery prepare(Session session, String sql) {
+        return new PolicyBoundQuery(() -> governance.policy().revision(), () -> prepareOnce(session, sql));
+    }
+
+    private PreparedQuery prepareOnce(Session session, String sql) {
         PlannedQuery planned = planner.plan(catalogView(session.principal()), session, sql);
         if (planned.explain()) {
             return new ExplainQuery(planned.explainText(), planned.relations(), allocator);

@@ -9,6 +9,7 @@ import io.meshgate.engine.planner.policy.BarrierBuilder;
 import io.meshgate.engine.planner.policy.BarrierFilterRule;
 import io.meshgate.engine.planner.policy.EnumerablePolicyBarrier;
 import io.meshgate.engine.planner.policy.PolicyTrimmer;
+import io.meshgate.engine.planner.policy.RedactedPlan;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.types.MeshTypeSystem;
 import io.meshgate.error.ErrorCode;
@@ -123,7 +124,7 @@ public final class QueryPlanner {
             RelRoot root = toRel(validated, validator, reader, typeFactory);
             EnumerableRel plan = optimize(root, reader);
             List<String> names = root.fields.stream().map(f -> f.getValue()).toList();
-            return new PlannedQuery(plan, names, RelOptUtil.toString(plan).stripTrailing(), parsed.explain(), typeFactory, tables.relations());
+            return new PlannedQuery(plan, names, RedactedPlan.text(plan), parsed.explain(), typeFactory, tables.relations());
         } catch (SqlParseException e) {
             throw QueryErrors.syntaxError(e);
         } catch (RuntimeException e) {

@@ -29,7 +29,7 @@ public final class Governance {
     public static Governance open() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        return new Governance(new OpenAccessPolicy(), HashKey.of(HexFormat.of().formatHex(random)));
+        return new Governance(OpenAccessPolicy.allowAll(), HashKey.of(HexFormat.of().formatHex(random)));
     }
 
     public AccessPolicy policy() {

@@ -2,13 +2,23 @@ package io.meshgate.policy.eval;
 
 import io.meshgate.policy.Principal;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The policy when none is configured: every authenticated principal sees every table whole. The
- * server warns when it runs this way.
+ * The access policy when no policy set is configured: everyone sees every table whole, unmasked
+ * (revision {@value #REVISION}). Principals have their authenticated groups and nothing else.
  */
 public final class OpenAccessPolicy implements AccessPolicy {
     public static final String REVISION = "none";
+
+    private static final OpenAccessPolicy INSTANCE = new OpenAccessPolicy();
+
+    private OpenAccessPolicy() {
+    }
+
+    public static AccessPolicy allowAll() {
+        return INSTANCE;
+    }
 
     @Override
     public String revision() {
@@ -17,7 +27,7 @@ public final class OpenAccessPolicy implements AccessPolicy {
 
     @Override
     public ResolvedPrincipal resolve(Principal principal) {
-        return new ResolvedPrincipal(principal.name(), principal.groups(), java.util.Set.of(), Map.of(), Map.of());
+        return new ResolvedPrincipal(principal.name(), principal.groups(), Set.of(), Map.of(), Map.of());
     }
 
     @Override

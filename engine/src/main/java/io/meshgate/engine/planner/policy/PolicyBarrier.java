@@ -11,7 +11,6 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -21,8 +20,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * so nothing moves through it except what {@link BarrierFilterRule} proves leak-proof, and its
  * execution evaluates {@code projects} only on rows {@code condition} kept.
  *
- * <p>EXPLAIN shows {@code PolicyBarrier(table=[...])} and nothing of its condition, projections or
- * input (B5); the planner's digest and ALL_ATTRIBUTES plans show everything.
+ * <p>Users' EXPLAIN shows {@code PolicyBarrier(table=[...])} and nothing of its condition,
+ * projections or input (B5, {@link RedactedPlan}).
  */
 public abstract class PolicyBarrier extends SingleRel {
     private final String table;
@@ -74,20 +73,13 @@ public abstract class PolicyBarrier extends SingleRel {
         return rowType;
     }
 
+    /** Everything, for the planner's digest and plan tests; users' EXPLAIN goes through {@link RedactedPlan}. */
     @Override
     public RelWriter explainTerms(RelWriter pw) {
-        if (!showsInside(pw.getDetailLevel())) {
-            return pw.item("table", table);
-        }
         return super.explainTerms(pw)
                 .item("table", table)
                 .itemIf("condition", condition.map(Object::toString).orElse(""), condition.isPresent())
                 .item("projects", projects)
                 .item("plain", plain);
-    }
-
-    /** Only the planner's digest and the all-attributes plan of plan tests look inside. */
-    private static boolean showsInside(SqlExplainLevel level) {
-        return level == SqlExplainLevel.DIGEST_ATTRIBUTES || level == SqlExplainLevel.ALL_ATTRIBUTES;
     }
 }

@@ -1,0 +1,62 @@
+package io.meshgate.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
+import io.meshgate.spi.BatchStream;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A prepared query tied to the policy revision it was planned under (B7). Executed after the
+ * policy changed, it is planned again first, so a revoked grant or a new mask holds for
+ * statements prepared before the change; if the new plan's columns differ, it fails and asks for
+ * the statement to be prepared again.
+ */
+final class PolicyBoundQuery implements PreparedQuery {
+    private final Supplier<String> currentRevision;
+    private final Supplier<PreparedQuery> planner;
+    private volatile PreparedQuery planned;
+    private volatile String revision;
+
+    PolicyBoundQuery(Supplier<String> currentRevision, Supplier<PreparedQuery> planner) {
+        this.currentRevision = requireNonNull(currentRevision, "currentRevision is null");
+        this.planner = requireNonNull(planner, "planner is null");
+        this.revision = currentRevision.get();
+        this.planned = planner.get();
+    }
+
+    @Override
+    public Schema resultSchema() {
+        return planned.resultSchema();
+    }
+
+    @Override
+    public List<RelationAccess> relations() {
+        return planned.relations();
+    }
+
+    @Override
+    public BatchStream execute() {
+        String now = currentRevision.get();
+        if (!now.equals(revision)) {
+            PreparedQuery replanned = planner.get();
+            if (!replanned.resultSchema().equals(planned.resultSchema())) {
+                replanned.close();
+                throw new MeshgateException(ErrorCode.INVALID_REQUEST,
+                        "The policy in force changed since this statement was prepared, and so did its result columns: prepare it again");
+            }
+            planned.close();
+            planned = replanned;
+            revision = now;
+        }
+        return planned.execute();
+    }
+
+    @Override
+    public void close() {
+        planned.close();
+    }
+}
