@@ -129,10 +129,10 @@ public final class MeshgateServer implements AutoCloseable {
     private static Governance governance(GovernanceConfig config) {
         if (config.policies().isEmpty()) {
             LOG.warn("no policies configured: every authenticated user sees every table");
-            return config.hashKey().map(key -> new Governance(new OpenAccessPolicy(), HashKey.of(key))).orElseGet(Governance::open);
+            return config.hashKey().map(key -> new Governance(OpenAccessPolicy.allowAll(), HashKey.of(key))).orElseGet(Governance::open);
         }
         LOG.warn("policies in {} are not loaded by this build yet: every authenticated user sees every table", config.policies().get());
-        return new Governance(new OpenAccessPolicy(), HashKey.of(config.hashKey().orElseThrow()));
+        return new Governance(OpenAccessPolicy.allowAll(), HashKey.of(config.hashKey().orElseThrow()));
     }
 
     private static AuditLog openAuditLog(GovernanceConfig config) {

@@ -1,6 +1,7 @@
 package io.meshgate.server.transport.flight;
 
 import io.meshgate.engine.PreparedQuery;
+import io.meshgate.engine.RelationAccess;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.server.audit.QueryAuditor;
 import io.meshgate.server.audit.QueryEvent;
@@ -8,6 +9,7 @@ import io.meshgate.server.error.FlightErrorMapper;
 import io.meshgate.spi.BatchStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.arrow.flight.BackpressureStrategy;
@@ -61,6 +63,8 @@ final class ResultStreamer {
     private static boolean sendAll(PreparedQuery query, VectorSchemaRoot out, BackpressureStrategy backpressure,
             ServerStreamListener listener, Execution execution) {
         try (BatchStream batches = query.execute()) {
+            // Read after execute: a prepared query planned again for a new policy revision reads under the new decisions.
+            execution.relations = query.relations();
             VectorLoader loader = new VectorLoader(out);
             while (batches.next()) {
                 if (!awaitReady(backpressure, listener)) {
@@ -104,6 +108,8 @@ final class ResultStreamer {
         private final long startNanos = System.nanoTime();
         private final Caller caller;
         private final PlannedStatement statement;
+        /** The tables read and their decisions, once the query runs; none when it failed before. */
+        private List<RelationAccess> relations = List.of();
         private long rows;
         private boolean ended;
 
@@ -118,7 +124,7 @@ final class ResultStreamer {
             }
             ended = true;
             auditor.record(new QueryEvent(queryId, started, caller.principal(), caller.client(), statement.sql(),
-                    statement.query().relations(), rows, statement.planning(), Duration.ofNanos(System.nanoTime() - startNanos),
+                    relations, rows, statement.planning(), Duration.ofNanos(System.nanoTime() - startNanos),
                     outcome, error));
         }
     }
