@@ -20,6 +20,16 @@ public interface Connector extends AutoCloseable {
     /** The table at its current snapshot, or empty when there is no such table. */
     Optional<TableMetadata> table(SchemaTableName name);
 
+    /**
+     * A metadata table of {@code table} ({@code files}, {@code snapshots}, ... as the connector
+     * offers them) at the table's current snapshot, named {@code table$kind} (a
+     * {@link MetadataTableName}) and read through {@link #scan}; empty when the table does not
+     * exist or has no metadata of that kind. The default offers none.
+     */
+    default Optional<TableMetadata> metadataTable(SchemaTableName table, String kind) {
+        return Optional.empty();
+    }
+
     /** Reads the table at the snapshot of {@code table}, allocating from {@code allocator}. */
     BatchStream scan(TableMetadata table, ScanSpec spec, BufferAllocator allocator);
 

@@ -14,7 +14,8 @@ import org.apache.iceberg.io.CloseableIterator;
 
 /**
  * Reads Iceberg's generic records (which apply delete files and read every type) and writes them
- * into Arrow batches. The records are opened on the first {@link #next()}, one file at a time.
+ * into Arrow batches; metadata tables' rows come as such records too. The records are opened on
+ * the first {@link #next()}, one file at a time.
  */
 final class GenericBatchStream implements BatchStream {
     private final CloseableIterable<Record> records;

@@ -7,6 +7,7 @@ import io.meshgate.error.MeshgateException;
 import io.meshgate.spi.BatchStream;
 import io.meshgate.spi.Connector;
 import io.meshgate.spi.ErrorTranslatingStream;
+import io.meshgate.spi.MetadataTableName;
 import io.meshgate.spi.ScanSpec;
 import io.meshgate.spi.SchemaTableName;
 import io.meshgate.spi.TableMetadata;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.iceberg.BaseMetadataTable;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
@@ -38,6 +40,9 @@ import org.apache.iceberg.util.SnapshotUtil;
  * <p>Column types follow {@link IcebergSchemas}: UUID columns are {@code FixedSizeBinary(16)};
  * list, map and struct columns are described but a scan that reads them fails with
  * {@code NOT_SUPPORTED}.
+ *
+ * <p>Metadata tables ({@code orders$files}, ...) are those of {@link IcebergMetadataTables}. Tables
+ * whose own name holds a {@code $} are not shown: such names are reserved for metadata tables.
  */
 public final class IcebergConnector implements Connector {
     private final Catalog catalog;
@@ -85,7 +90,8 @@ public final class IcebergConnector implements Connector {
         requireNonNull(schema, "schema is null");
         return external("list tables of " + schema, () -> {
             try {
-                return catalog.listTables(namespace(schema)).stream().map(TableIdentifier::name).sorted().toList();
+                return catalog.listTables(namespace(schema)).stream().map(TableIdentifier::name)
+                        .filter(name -> !MetadataTableName.isReserved(name)).sorted().toList();
             } catch (NoSuchNamespaceException e) {
                 return List.of();
             }
@@ -96,6 +102,14 @@ public final class IcebergConnector implements Connector {
     public Optional<TableMetadata> table(SchemaTableName name) {
         requireNonNull(name, "name is null");
         return loadTable(name).map(table -> describe(name, table));
+    }
+
+    @Override
+    public Optional<TableMetadata> metadataTable(SchemaTableName table, String kind) {
+        requireNonNull(table, "table is null");
+        requireNonNull(kind, "kind is null");
+        return loadTable(table).flatMap(iceberg -> external("describe metadata table " + kind + " of " + table,
+                () -> IcebergMetadataTables.describe(table, iceberg, kind)));
     }
 
     private static TableMetadata describe(SchemaTableName name, Table table) {
@@ -124,10 +138,13 @@ public final class IcebergConnector implements Connector {
         requireNonNull(table, "table is null");
         requireNonNull(spec, "spec is null");
         requireNonNull(allocator, "allocator is null");
-        Table iceberg = current(table);
+        Optional<MetadataTableName> metadataOf = MetadataTableName.parse(table.name().table());
+        Table iceberg = current(table, metadataOf.map(m -> new SchemaTableName(table.name().schema(), m.table())).orElse(table.name()));
         try {
-            return ErrorTranslatingStream.wrap(IcebergScans.open(iceberg, table, spec, allocator),
-                    e -> ExternalErrors.external("Cannot read Iceberg table " + table.name(), e));
+            BatchStream stream = metadataOf.isPresent()
+                    ? IcebergMetadataTables.open(iceberg, metadataOf.get().kind(), table, spec, allocator)
+                    : IcebergScans.open(iceberg, table, spec, allocator);
+            return ErrorTranslatingStream.wrap(stream, e -> ExternalErrors.external("Cannot read Iceberg table " + table.name(), e));
         } catch (RuntimeException e) {
             throw ExternalErrors.external("Cannot scan Iceberg table " + table.name(), e);
         }
@@ -135,16 +152,17 @@ public final class IcebergConnector implements Connector {
 
     /** How many data files a scan of {@code spec} would read, after partition and file pruning. */
     int plannedFileCount(TableMetadata table, ScanSpec spec) {
-        return IcebergScans.plannedFileCount(current(table), table, spec);
+        return IcebergScans.plannedFileCount(current(table, table.name()), table, spec);
     }
 
     /** Whether a scan of {@code spec} uses Iceberg's vectorized Arrow reader rather than its generic records. */
     boolean readsVectorized(TableMetadata table, ScanSpec spec) {
-        return IcebergScans.readsVectorized(current(table), table, spec);
+        return IcebergScans.readsVectorized(current(table, table.name()), table, spec);
     }
 
-    private Table current(TableMetadata table) {
-        Table iceberg = loadTable(table.name()).orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
+    /** The Iceberg table {@code source} that {@code table} was described from (itself, or the table of a metadata table). */
+    private Table current(TableMetadata table, SchemaTableName source) {
+        Table iceberg = loadTable(source).orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
                 "Cannot scan " + table.name() + ": the table no longer exists in Iceberg catalog '" + catalog.name() + "'"));
         if (!iceberg.uuid().toString().equals(table.uuid())) {
             throw new MeshgateException(ErrorCode.EXTERNAL_ERROR, "Cannot scan " + table.name()
@@ -153,10 +171,18 @@ public final class IcebergConnector implements Connector {
         return iceberg;
     }
 
+    /**
+     * The table, never a metadata table: Iceberg's catalogs load {@code a.b.files} as the files of
+     * table {@code a.b} when no table {@code files} exists in namespace {@code a.b}.
+     */
     private Optional<Table> loadTable(SchemaTableName name) {
+        if (MetadataTableName.isReserved(name.table())) {
+            return Optional.empty();
+        }
         return external("load table " + name, () -> {
             try {
-                return Optional.of(catalog.loadTable(TableIdentifier.of(namespace(name.schema()), name.table())));
+                Table table = catalog.loadTable(TableIdentifier.of(namespace(name.schema()), name.table()));
+                return table instanceof BaseMetadataTable ? Optional.empty() : Optional.of(table);
             } catch (NoSuchTableException | NoSuchNamespaceException e) {
                 return Optional.empty();
             }

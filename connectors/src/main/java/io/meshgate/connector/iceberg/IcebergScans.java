@@ -103,7 +103,8 @@ final class IcebergScans {
         return spec.filter().flatMap(p -> IcebergPredicates.toExpression(p, schema)).orElse(Expressions.alwaysTrue());
     }
 
-    private static org.apache.arrow.vector.types.pojo.Schema project(TableMetadata metadata, ScanSpec spec) {
+    /** The Arrow schema of what a scan of {@code spec} returns; nested columns are refused. */
+    static org.apache.arrow.vector.types.pojo.Schema project(TableMetadata metadata, ScanSpec spec) {
         List<Field> fields = new ArrayList<>();
         for (String column : spec.columns()) {
             Field field = metadata.schema().getFields().stream()

@@ -3,6 +3,7 @@ package io.meshgate.engine.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.spi.Connector;
+import io.meshgate.spi.MetadataTableName;
 import io.meshgate.spi.SchemaTableName;
 import io.meshgate.spi.TableMetadata;
 import java.util.List;
@@ -34,6 +35,11 @@ public record Domain(String name, Connector connector, List<SchemaBinding> bindi
 
     public Optional<TableMetadata> table(String schema, String table) {
         return namespaceOf(schema).flatMap(ns -> connector.table(new SchemaTableName(ns, table)));
+    }
+
+    /** The metadata table {@code name} ({@code orders$files}) of a table of {@code schema}, ungoverned: callers check B6. */
+    public Optional<TableMetadata> metadataTable(String schema, MetadataTableName name) {
+        return namespaceOf(schema).flatMap(ns -> connector.metadataTable(new SchemaTableName(ns, name.table()), name.kind()));
     }
 
     /** The connector namespace behind a mesh schema, or empty when the domain has no such schema. */

@@ -5,17 +5,19 @@ import static java.util.Objects.requireNonNull;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
+import io.meshgate.spi.MetadataTableName;
 import io.meshgate.spi.ScanSpec;
 import io.meshgate.spi.TableMetadata;
+import java.util.Optional;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
- * One table scan of a compiled plan: the domain, the mesh schema and table, and the
- * {@link ScanSpec}. It is public only because the code Calcite generates for the plan calls
- * {@link #rows(DataContext)}; nothing else should use it.
+ * One table scan of a compiled plan: the domain, the mesh schema and table (or metadata table
+ * {@code table$kind}), and the {@link ScanSpec}. It is public only because the code Calcite
+ * generates for the plan calls {@link #rows(DataContext)}; nothing else should use it.
  */
 public final class ScanSource {
     private final Domain domain;
@@ -40,11 +42,16 @@ public final class ScanSource {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                TableMetadata metadata = domain.table(schema, table).orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
+                TableMetadata metadata = describe().orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
                         "Table '" + domain.name() + "." + schema + "." + table + "' does not exist"));
                 return new ScanEnumerator(context.register(domain.connector().scan(metadata, spec, context.allocator())),
                         spec.columns().size());
             }
         };
+    }
+
+    private Optional<TableMetadata> describe() {
+        Optional<MetadataTableName> metadataTable = MetadataTableName.parse(table);
+        return metadataTable.isPresent() ? domain.metadataTable(schema, metadataTable.get()) : domain.table(schema, table);
     }
 }

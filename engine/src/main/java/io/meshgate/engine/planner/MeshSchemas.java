@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.spi.MetadataTableName;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -85,11 +86,21 @@ final class MeshSchemas {
             this.tables = requireNonNull(tables, "tables is null");
         }
 
-        /** Only visible tables resolve: a hidden table is exactly like a missing one (R2). */
+        /**
+         * Only visible tables resolve: a hidden table is exactly like a missing one (R2). A name
+         * {@code table$kind} is a metadata table, resolved by {@link MetadataTables} (B6).
+         */
         @Override
         public Lookup<Table> tables() {
-            return new LazyLookup<>(name -> tables.table(domain.name(), schema, name).map(table -> new MeshTable(table, tables)),
-                    () -> Set.copyOf(domain.tableNames(schema)));
+            return new LazyLookup<>(this::table, () -> Set.copyOf(domain.tableNames(schema)));
+        }
+
+        private Optional<Table> table(String name) {
+            Optional<MetadataTableName> metadataTable = MetadataTableName.parse(name);
+            if (metadataTable.isPresent()) {
+                return MetadataTables.resolve(tables, domain, schema, metadataTable.get()).map(Table.class::cast);
+            }
+            return tables.table(domain.name(), schema, name).map(table -> new MeshTable(table, tables));
         }
 
         @Override

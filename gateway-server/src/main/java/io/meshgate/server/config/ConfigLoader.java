@@ -3,6 +3,8 @@ package io.meshgate.server.config;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.engine.catalog.SchemaBinding;
+import io.meshgate.yaml.YamlNode;
+import io.meshgate.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,15 +56,16 @@ public final class ConfigLoader {
     /** Binds YAML text; {@code fileName} only names the source in error messages. */
     public static MeshgateConfig parse(String yaml, String fileName, Map<String, String> environment) {
         List<ConfigError> errors = new ArrayList<>();
-        Optional<ConfigNode> root = new YamlReader(fileName, errors).read(yaml);
+        Optional<YamlNode> root = YamlReader.read(yaml, problem -> errors.add(new ConfigError(fileName + ":" + problem.line(),
+                problem.path().isEmpty() ? "(document)" : problem.path(), problem.message())));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        Map<String, ConfigNode> entries = Map.of();
+        Map<String, YamlNode> entries = Map.of();
         if (root.isPresent()) {
-            if (root.get() instanceof ConfigNode.Mapping mapping) {
+            if (root.get() instanceof YamlNode.Mapping mapping) {
                 entries = mapping.entries();
-            } else if (!(root.get() instanceof ConfigNode.Scalar scalar && scalar.kind() == ConfigNode.Scalar.Kind.NULL)) {
+            } else if (!(root.get() instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Scalar.Kind.NULL)) {
                 throw new ConfigException(List.of(new ConfigError(fileName + ":" + root.get().line(), "(document)",
                         "must be a mapping with server, auth and domains")));
             }

@@ -1,5 +1,6 @@
 package io.meshgate.server.config;
 
+import io.meshgate.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,12 +19,12 @@ final class Section {
     private final String fileName;
     private final String path;
     private final int line;
-    private final Map<String, ConfigNode> entries;
+    private final Map<String, YamlNode> entries;
     private final Map<String, String> environment;
     private final List<ConfigError> errors;
     private final Set<String> readKeys = new HashSet<>();
 
-    Section(String fileName, String path, int line, Map<String, ConfigNode> entries,
+    Section(String fileName, String path, int line, Map<String, YamlNode> entries,
             Map<String, String> environment, List<ConfigError> errors) {
         this.fileName = fileName;
         this.path = path;
@@ -89,7 +90,7 @@ final class Section {
             return defaultValue;
         }
         Value v = value.get();
-        if (v.kind() != ConfigNode.Scalar.Kind.INTEGER && !(v.fromEnvironment() && v.text().matches("-?\\d+"))) {
+        if (v.kind() != YamlNode.Scalar.Kind.INTEGER && !(v.fromEnvironment() && v.text().matches("-?\\d+"))) {
             errors.add(new ConfigError(v.source(), keyPath(key), "must be an integer, got '" + v.text() + "'"));
             return defaultValue;
         }
@@ -112,7 +113,7 @@ final class Section {
             return defaultValue;
         }
         Value v = value.get();
-        boolean ok = v.kind() == ConfigNode.Scalar.Kind.BOOLEAN
+        boolean ok = v.kind() == YamlNode.Scalar.Kind.BOOLEAN
                 || (v.fromEnvironment() && (v.text().equalsIgnoreCase("true") || v.text().equalsIgnoreCase("false")));
         if (!ok) {
             errors.add(new ConfigError(v.source(), keyPath(key), "must be true or false, got '" + v.text() + "'"));
@@ -123,11 +124,11 @@ final class Section {
 
     Optional<Section> section(String key) {
         readKeys.add(key);
-        ConfigNode node = entries.get(key);
+        YamlNode node = entries.get(key);
         if (node == null || isNull(node)) {
             return Optional.empty();
         }
-        if (node instanceof ConfigNode.Mapping mapping) {
+        if (node instanceof YamlNode.Mapping mapping) {
             return Optional.of(new Section(fileName, keyPath(key), node.line(), mapping.entries(), environment, errors));
         }
         errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a mapping (key: value)"));
@@ -140,13 +141,13 @@ final class Section {
     }
 
     /** The list under {@code key}; empty when absent or null, and an error when it is not a list. */
-    private Optional<ConfigNode.Sequence> sequence(String key) {
+    private Optional<YamlNode.Sequence> sequence(String key) {
         readKeys.add(key);
-        ConfigNode node = entries.get(key);
+        YamlNode node = entries.get(key);
         if (node == null || isNull(node)) {
             return Optional.empty();
         }
-        if (!(node instanceof ConfigNode.Sequence sequence)) {
+        if (!(node instanceof YamlNode.Sequence sequence)) {
             errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a list"));
             return Optional.empty();
         }
@@ -155,16 +156,16 @@ final class Section {
 
     /** The mappings of a list; empty when the key is absent. */
     List<Section> sections(String key) {
-        Optional<ConfigNode.Sequence> found = sequence(key);
+        Optional<YamlNode.Sequence> found = sequence(key);
         if (found.isEmpty()) {
             return List.of();
         }
-        ConfigNode.Sequence sequence = found.get();
+        YamlNode.Sequence sequence = found.get();
         List<Section> result = new ArrayList<>();
         for (int i = 0; i < sequence.items().size(); i++) {
-            ConfigNode item = sequence.items().get(i);
+            YamlNode item = sequence.items().get(i);
             String itemPath = keyPath(key) + "[" + i + "]";
-            if (item instanceof ConfigNode.Mapping mapping) {
+            if (item instanceof YamlNode.Mapping mapping) {
                 result.add(new Section(fileName, itemPath, item.line(), mapping.entries(), environment, errors));
             } else {
                 errors.add(new ConfigError(fileName + ":" + item.line(), itemPath, "must be a mapping (key: value)"));
@@ -175,15 +176,15 @@ final class Section {
 
     /** The strings of a list of scalars; empty when the key is absent. */
     List<String> strings(String key) {
-        Optional<ConfigNode.Sequence> found = sequence(key);
+        Optional<YamlNode.Sequence> found = sequence(key);
         if (found.isEmpty()) {
             return List.of();
         }
-        ConfigNode.Sequence sequence = found.get();
+        YamlNode.Sequence sequence = found.get();
         List<String> result = new ArrayList<>();
         for (int i = 0; i < sequence.items().size(); i++) {
-            ConfigNode item = sequence.items().get(i);
-            if (item instanceof ConfigNode.Scalar scalar && scalar.kind() != ConfigNode.Scalar.Kind.NULL) {
+            YamlNode item = sequence.items().get(i);
+            if (item instanceof YamlNode.Scalar scalar && scalar.kind() != YamlNode.Scalar.Kind.NULL) {
                 result.add(scalar.text());
             } else {
                 errors.add(new ConfigError(fileName + ":" + item.line(), keyPath(key) + "[" + i + "]", "must be a plain value"));
@@ -208,33 +209,33 @@ final class Section {
         String environmentName = environmentName(keyPath(key));
         String fromEnvironment = environment.get(environmentName);
         if (fromEnvironment != null) {
-            return Optional.of(new Value(fromEnvironment, ConfigNode.Scalar.Kind.STRING, "env " + environmentName, true));
+            return Optional.of(new Value(fromEnvironment, YamlNode.Scalar.Kind.STRING, "env " + environmentName, true));
         }
-        ConfigNode node = entries.get(key);
+        YamlNode node = entries.get(key);
         if (node == null) {
             return Optional.empty();
         }
-        if (node instanceof ConfigNode.Scalar scalar) {
-            if (scalar.kind() == ConfigNode.Scalar.Kind.NULL) {
+        if (node instanceof YamlNode.Scalar scalar) {
+            if (scalar.kind() == YamlNode.Scalar.Kind.NULL) {
                 errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must have a value"));
                 return Optional.empty();
             }
             return Optional.of(new Value(scalar.text(), scalar.kind(), fileName + ":" + node.line(), false));
         }
         errors.add(new ConfigError(fileName + ":" + node.line(), keyPath(key), "must be a plain value, not a "
-                + (node instanceof ConfigNode.Mapping ? "mapping" : "list")));
+                + (node instanceof YamlNode.Mapping ? "mapping" : "list")));
         return Optional.empty();
     }
 
     private String source(String key) {
-        ConfigNode node = entries.get(key);
+        YamlNode node = entries.get(key);
         return fileName + ":" + (node == null ? line : node.line());
     }
 
-    private static boolean isNull(ConfigNode node) {
-        return node instanceof ConfigNode.Scalar scalar && scalar.kind() == ConfigNode.Scalar.Kind.NULL;
+    private static boolean isNull(YamlNode node) {
+        return node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Scalar.Kind.NULL;
     }
 
-    private record Value(String text, ConfigNode.Scalar.Kind kind, String source, boolean fromEnvironment) {
+    private record Value(String text, YamlNode.Scalar.Kind kind, String source, boolean fromEnvironment) {
     }
 }

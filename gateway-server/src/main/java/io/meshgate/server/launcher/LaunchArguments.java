@@ -18,6 +18,10 @@ final class LaunchArguments {
                   on first run, then serve it. Defaults: --scale 0.1, --port 31337, --data ./meshgate-data
               meshgate serve --config FILE [--port P]
                   Serve the domains of a meshgate.yaml; --port overrides server.port.
+              meshgate policy check DIR
+                  Load and lint the policy files (*.yaml, *.yml) of DIR. Prints each problem as
+                  file:line: ERROR|WARNING [rule] message, then OK revision <id> when the set is valid.
+                  Exits 1 when there are errors; warnings alone do not fail the check.
               meshgate --help
                   Show this message.
 
@@ -38,7 +42,7 @@ final class LaunchArguments {
     static LaunchCommand parse(String... args) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (rest.isEmpty()) {
-            throw new UsageException("Missing command (use demo, serve or --help)");
+            throw new UsageException("Missing command (use demo, serve, policy or --help)");
         }
         String command = rest.remove(0);
         return switch (command) {
@@ -61,8 +65,26 @@ final class LaunchArguments {
                 yield new LaunchCommand.Serve(config, options.value("--port").map(LaunchArguments::port).map(OptionalInt::of)
                         .orElse(OptionalInt.empty()));
             }
-            default -> throw new UsageException("Unknown command '" + command + "' (use demo, serve or --help)");
+            case "policy" -> policy(rest);
+            default -> throw new UsageException("Unknown command '" + command + "' (use demo, serve, policy or --help)");
         };
+    }
+
+    private static LaunchCommand policy(List<String> rest) {
+        if (rest.isEmpty()) {
+            throw new UsageException("policy needs a subcommand (use policy check DIR)");
+        }
+        String subcommand = rest.remove(0);
+        if (!subcommand.equals("check")) {
+            throw new UsageException("Unknown policy subcommand '" + subcommand + "' (use policy check DIR)");
+        }
+        if (rest.isEmpty()) {
+            throw new UsageException("policy check needs DIR, the folder of policy files");
+        }
+        if (rest.size() > 1) {
+            throw new UsageException("Unexpected argument '" + rest.get(1) + "' after policy check " + rest.get(0));
+        }
+        return new LaunchCommand.PolicyCheck(Path.of(rest.get(0)));
     }
 
     private static double scale(String text) {

@@ -26,6 +26,13 @@ sealed interface LaunchCommand {
         }
     }
 
+    /** Load and lint the policy files of a directory, without serving. */
+    record PolicyCheck(Path directory) implements LaunchCommand {
+        public PolicyCheck {
+            requireNonNull(directory, "directory is null");
+        }
+    }
+
     record Help() implements LaunchCommand {
     }
 }

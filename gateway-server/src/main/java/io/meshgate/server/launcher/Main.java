@@ -1,6 +1,7 @@
 package io.meshgate.server.launcher;
 
 import io.meshgate.benchmarks.demo.DemoMesh;
+import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.server.config.ConfigError;
 import io.meshgate.server.config.ConfigException;
@@ -14,13 +15,15 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The {@code meshgate} command: {@code demo}, {@code serve} and {@code --help}. Exit codes: 0 after
- * a clean stop, 1 when the configuration is wrong or the server cannot start, 2 for a bad command
- * line. Ctrl-C (SIGINT) and SIGTERM stop the server cleanly.
+ * The {@code meshgate} command: {@code demo}, {@code serve}, {@code policy check} and {@code --help}.
+ * Exit codes: 0 after a clean stop or a passed check, 1 when the configuration is wrong, the server
+ * cannot start or the policy check finds errors, 2 for a bad command line. Ctrl-C (SIGINT) and
+ * SIGTERM stop the server cleanly.
  */
 public final class Main {
     static final int EXIT_OK = 0;
     static final int EXIT_CANNOT_START = 1;
+    static final int EXIT_CHECK_FAILED = 1;
     static final int EXIT_USAGE = 2;
 
     private Main() {
@@ -52,6 +55,9 @@ public final class Main {
             }
             if (command instanceof LaunchCommand.Serve serve) {
                 return serve(withPort(ConfigLoader.load(serve.config(), environment), serve.port()), false, out, err);
+            }
+            if (command instanceof LaunchCommand.PolicyCheck check) {
+                return new PolicyCheck(new PolicySqlChecker()).run(check.directory(), out) ? EXIT_OK : EXIT_CHECK_FAILED;
             }
             out.print(LaunchArguments.USAGE);
             return EXIT_OK;

@@ -27,14 +27,23 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void policyCheckTakesADirectory() {
+        assertEquals(new LaunchCommand.PolicyCheck(Path.of("policies")), LaunchArguments.parse("policy", "check", "policies"));
+        assertEquals("policy needs a subcommand (use policy check DIR)", usageError("policy"));
+        assertEquals("Unknown policy subcommand 'lint' (use policy check DIR)", usageError("policy", "lint", "policies"));
+        assertEquals("policy check needs DIR, the folder of policy files", usageError("policy", "check"));
+        assertEquals("Unexpected argument 'more' after policy check policies", usageError("policy", "check", "policies", "more"));
+    }
+
+    @Test
     void helpIsACommand() {
         assertEquals(new LaunchCommand.Help(), LaunchArguments.parse("--help"));
     }
 
     @Test
     void badArgumentsSayWhatIsWrong() {
-        assertEquals("Missing command (use demo, serve or --help)", usageError());
-        assertEquals("Unknown command 'start' (use demo, serve or --help)", usageError("start"));
+        assertEquals("Missing command (use demo, serve, policy or --help)", usageError());
+        assertEquals("Unknown command 'start' (use demo, serve, policy or --help)", usageError("start"));
         assertEquals("Unknown option '--scale' (options here: --config, --port)", usageError("serve", "--scale", "1"));
         assertEquals("--port must be a number from 0 to 65535, got '99999'", usageError("demo", "--port", "99999"));
         assertEquals("--scale must be a number above 0 and at most 1000, got 'big'", usageError("demo", "--scale", "big"));

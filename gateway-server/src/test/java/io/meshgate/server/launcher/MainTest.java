@@ -24,6 +24,7 @@ class MainTest {
     void helpPrintsUsageAndSucceeds() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("meshgate demo [--scale SF] [--port P] [--data DIR]"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("meshgate policy check DIR"));
     }
 
     @Test
@@ -45,5 +46,39 @@ class MainTest {
                   meshgate.yaml:1: auth.users: required: at least one user (name and password)
                   meshgate.yaml:4: domains[0].catalog.type: unsupported catalog type 'rest' (supported: jdbc)
                 """, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void policyCheckPrintsTheRevisionOfAValidSet(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("grants.yaml"), "grants:\n  - {id: all, to: {all: true}, permissions: [DESCRIBE], on: {all: true}}\n");
+        assertEquals(0, run("policy", "check", dir.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).matches("OK revision [0-9a-f]{12}\\R"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void policyCheckPrintsWarningsAndStillPasses(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("grants.yaml"), """
+                grants:
+                  - {id: g, to: {all: true}, permissions: [SELECT], on: {table: a.b.c}, columns: {include: [x]},
+                     masks: [{columns: [y], mask: {fn: HASH}}]}
+                """);
+        assertEquals(0, run("policy", "check", dir.toString()));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\\R");
+        assertEquals(2, lines.length);
+        assertEquals("grants.yaml:2: WARNING [hidden-mask-column] grant 'g' masks a.b.c.y (HASH), which its columns do not include:"
+                + " the mask never applies (add the column to columns, or drop the mask)", lines[0]);
+        assertTrue(lines[1].startsWith("OK revision "), lines[1]);
+    }
+
+    @Test
+    void policyCheckListsEveryErrorAndExitsWithOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("grants.yaml"), "grants:\n  - {id: g, to: {all: true}, permissions: [SELECT], on: {match: {key: pii, in: [x]}}}\n");
+        Files.writeString(dir.resolve("tags.yaml"), "tags:\n  - {key: Pii, values: [Name]}\n");
+        assertEquals(1, run("policy", "check", dir.toString()));
+        assertEquals("""
+                grants.yaml:2: ERROR [undeclared-tag] grants[0].on.match.key: tag 'pii' is not declared (none declared)
+                tags.yaml:2: ERROR [invalid-value] tags[0].values: tag values are lower-case: 'Name' (use 'name')
+                FAILED: 2 error(s) in %s
+                """.formatted(dir), out.toString(StandardCharsets.UTF_8));
     }
 }

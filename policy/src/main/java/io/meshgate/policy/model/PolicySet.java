@@ -28,4 +28,9 @@ public record PolicySet(
         restrictions = List.copyOf(requireNonNull(restrictions, "restrictions is null"));
         requireNonNull(revision, "revision is null");
     }
+
+    /** The first 12 characters of the revision, for people (logs, the command line, admin pages). */
+    public String shortRevision() {
+        return revision.substring(0, Math.min(12, revision.length()));
+    }
 }
