@@ -28,13 +28,15 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
  * plus the {@code meshgate.yaml} that serves them.
  *
  * <p>Layout under the data directory: {@code <domain>/catalog.db}, {@code <domain>/warehouse/},
- * {@code meshgate.yaml}, and {@code .complete}, written last. Only a mesh whose marker names the
+ * {@code policies/} (the demo's policy files), {@code meshgate.yaml} (with a HASH key made for
+ * this directory), and {@code .complete}, written last. The server appends its audit log to
+ * {@code audit.jsonl} there; the generator leaves that file alone. Only a mesh whose marker names the
  * requested scale factor, the current layout version and this directory is reused; otherwise what
  * the generator owns there is deleted and generated again (other files are left alone).
  */
 public final class DemoMesh {
-    /** The layout version; raise it when the generated tables change, so old meshes are regenerated. */
-    static final int FORMAT_VERSION = 1;
+    /** The layout version; raise it when the generated files change, so old meshes are regenerated. 2: users, policies, audit. */
+    static final int FORMAT_VERSION = 2;
     static final long ROWS_PER_FILE = 1_000_000;
     static final int OPEN_PARTITIONS_PER_PASS = 12;
     static final String OWNER_PROPERTY = "meshgate.owner";
@@ -70,6 +72,7 @@ public final class DemoMesh {
             progress.printf("Generating the demo mesh at scale factor %s in %s%n", scaleFactor, directory);
             long start = System.nanoTime();
             long rows = generate(directory, scaleFactor, progress);
+            DemoPolicies.copyTo(directory);
             Path written = MeshConfigFile.write(directory);
             wanted.write(directory);
             progress.printf("Demo mesh ready: %d tables, %d rows in %.1f s; configuration %s%n",
@@ -117,6 +120,7 @@ public final class DemoMesh {
     private static void deleteGenerated(Path directory) throws IOException {
         Files.deleteIfExists(directory.resolve(CompletionMarker.FILE_NAME));
         Files.deleteIfExists(directory.resolve(MeshConfigFile.FILE_NAME));
+        deleteRecursively(directory.resolve(DemoPolicies.DIRECTORY_NAME));
         for (DemoDomain domain : DemoDomain.values()) {
             deleteRecursively(domain.directory(directory));
         }

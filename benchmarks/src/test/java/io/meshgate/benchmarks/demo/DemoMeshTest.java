@@ -2,6 +2,7 @@ package io.meshgate.benchmarks.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,29 +192,24 @@ class DemoMeshTest {
     }
 
     @Test
-    void configurationServesTheThreeDomainsFromTheirCatalogs() throws IOException {
+    void configurationServesTheThreeDomainsWithTheDemoUsersPoliciesAndAudit() throws IOException {
         assertEquals(sharedDir.toAbsolutePath().resolve("meshgate.yaml"), sharedConfig);
-        String abs = sharedDir.toAbsolutePath().toString();
-        String expected = """
-                server: {host: 127.0.0.1, port: 31337}
-                auth:
-                  users:
-                    - {name: admin, password: {plain: admin}}
-                domains:
-                  - name: commerce
-                    catalog: {type: jdbc, uri: "jdbc:sqlite:%1$s/commerce/catalog.db", catalog-name: commerce, warehouse: "file://%1$s/commerce/warehouse"}
-                    schemas:
-                      - {name: sales, namespace: commerce}
-                  - name: customer
-                    catalog: {type: jdbc, uri: "jdbc:sqlite:%1$s/customer/catalog.db", catalog-name: customer, warehouse: "file://%1$s/customer/warehouse"}
-                    schemas:
-                      - {name: crm, namespace: customer}
-                  - name: supply
-                    catalog: {type: jdbc, uri: "jdbc:sqlite:%1$s/supply/catalog.db", catalog-name: supply, warehouse: "file://%1$s/supply/warehouse"}
-                    schemas:
-                      - {name: inventory, namespace: supply}
-                """.formatted(abs);
-        assertEquals(expected, Files.readString(sharedConfig));
+        String written = Files.readString(sharedConfig);
+        String key = hashKey(sharedConfig);
+        assertTrue(key.matches("[0-9a-f]{64}"), key);
+        assertEquals(MeshConfigFile.render(sharedDir.toAbsolutePath(), key), written);
+        assertTrue(written.contains("catalog: {type: jdbc, uri: \"jdbc:sqlite:" + sharedDir.toAbsolutePath() + "/commerce/catalog.db\""), written);
+    }
+
+    @Test
+    void policyFilesAreCopiedNextToTheConfiguration() throws IOException {
+        Path policies = sharedDir.resolve("policies");
+        for (String name : DemoPolicies.fileNames()) {
+            assertTrue(Files.isRegularFile(policies.resolve(name)), name);
+        }
+        try (Stream<Path> files = Files.list(policies)) {
+            assertEquals(DemoPolicies.fileNames().size(), files.count());
+        }
     }
 
     @Test
@@ -227,6 +223,8 @@ class DemoMeshTest {
     @Test
     void secondEnsureReusesTheMeshWithoutRewritingIt(@TempDir Path dir) {
         Path config = DemoMesh.ensure(dir, SCALE, quiet());
+        assertNotEquals(hashKey(sharedConfig), hashKey(config), "each data directory has its own HASH key");
+        String key = hashKey(config);
         Map<Path, Long> before = modificationTimes(dir);
         long start = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -234,6 +232,7 @@ class DemoMeshTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(config, again);
         assertEquals(before, modificationTimes(dir));
+        assertEquals(key, hashKey(again), "reuse keeps the key");
         assertTrue(millis < 1000, "reuse took " + millis + " ms");
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Reusing the demo mesh"), out.toString(StandardCharsets.UTF_8));
     }
@@ -243,11 +242,13 @@ class DemoMeshTest {
         DemoMesh.ensure(dir, SCALE, quiet());
         Files.delete(dir.resolve(".complete"));
         Path leftover = Files.writeString(dir.resolve("commerce/warehouse/half-written.parquet"), "x");
+        Path stalePolicy = Files.writeString(dir.resolve("policies/removed.yaml"), "grants: []\n");
         Path unrelated = Files.writeString(dir.resolve("notes.txt"), "kept");
 
         DemoMesh.ensure(dir, SCALE, quiet());
 
         assertFalse(Files.exists(leftover), "files of the half-written mesh are deleted");
+        assertFalse(Files.exists(stalePolicy), "the policy folder is the generator's");
         assertTrue(Files.exists(unrelated), "files the generator does not own are kept");
         assertEquals(new CompletionMarker(SCALE, DemoMesh.FORMAT_VERSION, dir.toAbsolutePath().normalize().toString()),
                 CompletionMarker.read(dir).orElseThrow());
@@ -401,6 +402,15 @@ class DemoMeshTest {
                 times.put(file, Files.getLastModifiedTime(file).toMillis());
             }
             return times;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String hashKey(Path config) {
+        try {
+            return Files.readAllLines(config).stream().filter(line -> line.startsWith("policy-hash-key: "))
+                    .map(line -> line.substring("policy-hash-key: ".length()).replace("\"", "")).findFirst().orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

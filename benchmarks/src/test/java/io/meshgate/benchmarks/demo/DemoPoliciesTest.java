@@ -1,5 +1,6 @@
 package io.meshgate.benchmarks.demo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.meshgate.policy.lint.LintFinding;
@@ -18,15 +19,23 @@ import io.meshgate.policy.model.PolicyUser;
 import io.meshgate.policy.model.Restriction;
 import io.meshgate.policy.model.TagExpression;
 import io.meshgate.policy.model.TagKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The demo mesh's policy files load without problems and lint clean against the demo tables. */
+/**
+ * The demo mesh's policy files load without problems and lint clean against the demo tables, and
+ * the generator copies exactly the files its index lists.
+ */
 class DemoPoliciesTest {
     private static PolicySet load() throws Exception {
         Path directory = Path.of(DemoPoliciesTest.class.getResource("/io/meshgate/benchmarks/demo/policies").toURI());
@@ -66,5 +75,25 @@ class DemoPoliciesTest {
     void theDemoPoliciesLintCleanAgainstTheDemoTables() throws Exception {
         List<LintFinding> findings = PolicyLinter.lint(load(), Optional.of(demoInventory()));
         assertEquals(List.of(), findings.stream().map(LintFinding::toString).toList());
+    }
+
+    @Test
+    void indexListsTheFourPolicyFiles() {
+        assertEquals(List.of("tags.yaml", "principals.yaml", "grants.yaml", "restrictions.yaml"), DemoPolicies.fileNames());
+    }
+
+    @Test
+    void everyListedFileIsCopiedByteForByte(@TempDir Path dir) throws IOException {
+        Path copied = DemoPolicies.copyTo(dir);
+        assertEquals(dir.resolve("policies"), copied);
+        try (Stream<Path> files = Files.list(copied)) {
+            assertEquals(DemoPolicies.fileNames().stream().sorted().toList(),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        for (String name : DemoPolicies.fileNames()) {
+            try (InputStream resource = getClass().getClassLoader().getResourceAsStream(DemoPolicies.RESOURCE_FOLDER + name)) {
+                assertArrayEquals(resource.readAllBytes(), Files.readAllBytes(copied.resolve(name)), name);
+            }
+        }
     }
 }

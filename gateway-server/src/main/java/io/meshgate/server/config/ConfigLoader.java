@@ -8,6 +8,7 @@ import io.meshgate.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,9 @@ import java.util.Set;
 /**
  * Binds {@code meshgate.yaml} to a {@link MeshgateConfig}.
  *
- * <p>Every key has a default except the domains and users. Every scalar key can be overridden by
+ * <p>Every key has a default except the domains and users. Relative paths ({@code policies},
+ * {@code audit.file}) are resolved against the configuration file's directory by {@link #load};
+ * {@link #parse} leaves them as written. Every scalar key can be overridden by
  * an environment variable named {@code MESHGATE_} plus the key path in upper case, with each run
  * of other characters turned into {@code _} ({@code server.port} is {@code MESHGATE_SERVER_PORT},
  * {@code domains[0].catalog.password} is {@code MESHGATE_DOMAINS_0_CATALOG_PASSWORD}). Unknown keys,
@@ -45,7 +48,9 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigError(file.toString(), "(document)", "cannot read the file: " + e.getMessage())));
         }
-        return parse(text, file.getFileName().toString(), environment);
+        MeshgateConfig config = parse(text, file.getFileName().toString(), environment);
+        Path directory = file.toAbsolutePath().getParent();
+        return config.withGovernance(config.governance().resolveAgainst(directory));
     }
 
     /** Binds YAML text; {@code fileName} only names the source in error messages. */
@@ -68,12 +73,13 @@ public final class ConfigLoader {
         Section top = new Section(fileName, "", 1, entries, environment, errors);
         ServerConfig server = bindServer(top.sectionOrEmpty("server"));
         AuthConfig auth = bindAuth(top.sectionOrEmpty("auth"));
+        Optional<GovernanceConfig> governance = bindGovernance(top);
         List<DomainConfig> domains = bindDomains(top);
         top.rejectUnknownKeys();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new MeshgateConfig(server, auth, domains);
+        return new MeshgateConfig(server, auth, governance.orElseThrow(), domains);
     }
 
     private static ServerConfig bindServer(Section section) {
@@ -130,6 +136,44 @@ public final class ConfigLoader {
             return Optional.of(new Password.Bcrypt(bcrypt.get()));
         } catch (IllegalArgumentException e) {
             password.error("bcrypt", "not a bcrypt hash (expected $2a$, $2b$ or $2y$, a cost and 53 characters)");
+            return Optional.empty();
+        }
+    }
+
+    /** {@code policies}, {@code policy-hash-key} and {@code audit}; empty after recording an error. */
+    private static Optional<GovernanceConfig> bindGovernance(Section top) {
+        Optional<Path> policies = path(top, "policies");
+        Optional<String> hashKey = top.string("policy-hash-key");
+        Section audit = top.sectionOrEmpty("audit");
+        Optional<Path> auditFile = path(audit, "file");
+        audit.rejectUnknownKeys();
+        boolean valid = true;
+        if (policies.isPresent() && hashKey.isEmpty()) {
+            top.error("policy-hash-key", "required when policies is set: a secret of at least " + GovernanceConfig.MIN_HASH_KEY_LENGTH
+                    + " characters for HASH masks (or set " + Section.environmentName("policy-hash-key") + ")");
+            valid = false;
+        }
+        if (hashKey.isPresent() && hashKey.get().length() < GovernanceConfig.MIN_HASH_KEY_LENGTH) {
+            top.error("policy-hash-key", "must be at least " + GovernanceConfig.MIN_HASH_KEY_LENGTH + " characters long");
+            valid = false;
+        }
+        return valid ? Optional.of(new GovernanceConfig(policies, hashKey, auditFile)) : Optional.empty();
+    }
+
+    /** A path as written; empty after recording an error when it is blank or not a valid path. */
+    private static Optional<Path> path(Section section, String key) {
+        Optional<String> text = section.string(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.get().isBlank()) {
+            section.error(key, "must not be blank");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text.get()));
+        } catch (InvalidPathException e) {
+            section.error(key, "not a valid path: " + e.getReason());
             return Optional.empty();
         }
     }

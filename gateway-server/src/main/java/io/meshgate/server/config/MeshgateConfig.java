@@ -5,14 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** The whole of {@code meshgate.yaml}, bound and validated. Load it with {@link ConfigLoader}. */
-public record MeshgateConfig(ServerConfig server, AuthConfig auth, List<DomainConfig> domains) {
+public record MeshgateConfig(ServerConfig server, AuthConfig auth, GovernanceConfig governance, List<DomainConfig> domains) {
     public MeshgateConfig {
         requireNonNull(server, "server is null");
         requireNonNull(auth, "auth is null");
+        requireNonNull(governance, "governance is null");
         domains = List.copyOf(requireNonNull(domains, "domains is null"));
     }
 
     public MeshgateConfig withServer(ServerConfig newServer) {
-        return new MeshgateConfig(newServer, auth, domains);
+        return new MeshgateConfig(newServer, auth, governance, domains);
+    }
+
+    public MeshgateConfig withGovernance(GovernanceConfig newGovernance) {
+        return new MeshgateConfig(server, auth, newGovernance, domains);
     }
 }

@@ -100,7 +100,7 @@ public final class Main {
     static void printBanner(MeshgateServer server, boolean demo, PrintStream out) {
         String host = server.config().server().host();
         int port = server.port();
-        String credentials = demo ? "user admin, password admin" : "a user from the configuration";
+        String credentials = demo ? "users admin, ana, sam and fred; each password is the user name" : "a user from the configuration";
         String user = demo ? "admin" : "USER";
         String password = demo ? "admin" : "PASSWORD";
         out.println();

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.engine.catalog.SchemaBinding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
     private static final String MINIMAL = """
@@ -53,6 +57,7 @@ class ConfigLoaderTest {
         assertEquals(Optional.empty(), catalog.s3().endpoint());
         assertFalse(catalog.s3().pathStyleAccess());
         assertEquals(Set.of(), config.auth().users().get(0).groups());
+        assertEquals(GovernanceConfig.none(), config.governance(), "no policies, no hash key, no audit log");
     }
 
     @Test
@@ -192,6 +197,63 @@ class ConfigLoaderTest {
         assertFalse(printed.contains("AKIDX"), printed);
         assertFalse(printed.contains("SECRETX"), printed);
         assertTrue(config.auth().hasPlainPasswords());
+    }
+
+    @Test
+    void governanceKeysBindWithPathsAsWritten() {
+        MeshgateConfig config = parse(MINIMAL + """
+                policies: policies
+                policy-hash-key: "0123456789abcdef-secret"
+                audit: {file: /var/log/meshgate/audit.jsonl}
+                """);
+        assertEquals(new GovernanceConfig(Optional.of(Path.of("policies")), Optional.of("0123456789abcdef-secret"),
+                Optional.of(Path.of("/var/log/meshgate/audit.jsonl"))), config.governance());
+    }
+
+    @Test
+    void loadResolvesRelativeGovernancePathsAgainstTheConfigurationDirectory(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("meshgate.yaml"), MINIMAL + """
+                policies: rules
+                policy-hash-key: "0123456789abcdef"
+                audit: {file: logs/audit.jsonl}
+                """);
+        GovernanceConfig governance = ConfigLoader.load(file, Map.of()).governance();
+        assertEquals(Optional.of(dir.toAbsolutePath().resolve("rules")), governance.policies());
+        assertEquals(Optional.of(dir.toAbsolutePath().resolve("logs/audit.jsonl")), governance.auditFile());
+
+        GovernanceConfig absolute = ConfigLoader.load(file, Map.of("MESHGATE_AUDIT_FILE", "/tmp/elsewhere.jsonl")).governance();
+        assertEquals(Optional.of(Path.of("/tmp/elsewhere.jsonl")), absolute.auditFile());
+    }
+
+    @Test
+    void hashKeyComesFromTheEnvironmentToo() {
+        MeshgateConfig config = ConfigLoader.parse(MINIMAL + "policies: policies\n", "meshgate.yaml",
+                Map.of("MESHGATE_POLICY_HASH_KEY", "from-the-environment-1234"));
+        assertEquals(Optional.of("from-the-environment-1234"), config.governance().hashKey());
+        assertEquals("MESHGATE_POLICY_HASH_KEY", Section.environmentName("policy-hash-key"));
+    }
+
+    @Test
+    void policiesNeedALongEnoughHashKey() {
+        assertEquals(List.of("meshgate.yaml:1: policy-hash-key: required when policies is set: a secret of at least 16 characters"
+                + " for HASH masks (or set MESHGATE_POLICY_HASH_KEY)"), errors(MINIMAL + "policies: policies\n"));
+        assertEquals(List.of("meshgate.yaml:8: policy-hash-key: must be at least 16 characters long"),
+                errors(MINIMAL + "policies: policies\npolicy-hash-key: short\n"));
+    }
+
+    @Test
+    void governanceShapesAreChecked() {
+        assertEquals(List.of(
+                "meshgate.yaml:7: policies: must not be blank",
+                "meshgate.yaml:8: audit.path: unknown key (known keys here: file)"),
+                errors(MINIMAL + "policies: \"  \"\naudit: {path: a.jsonl}\n"));
+    }
+
+    @Test
+    void hashKeyIsRedactedWhenPrinted() {
+        MeshgateConfig config = parse(MINIMAL + "policies: policies\npolicy-hash-key: \"do-not-print-this-key\"\n");
+        assertFalse(config.toString().contains("do-not-print-this-key"), config.toString());
+        assertTrue(config.governance().toString().contains("hashKey=Optional[***]"), config.governance().toString());
     }
 
     private static int byLine(String a, String b) {

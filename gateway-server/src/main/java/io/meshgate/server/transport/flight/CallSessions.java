@@ -1,13 +1,12 @@
 package io.meshgate.server.transport.flight;
 
-import io.meshgate.engine.Session;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
 import io.meshgate.server.auth.UserDirectory;
 import org.apache.arrow.flight.FlightProducer.CallContext;
 
-/** Turns the authenticated peer of a call into the engine's session. */
+/** Turns the authenticated peer of a call into the principal the engine plans for, and the caller the audit names. */
 final class CallSessions {
     private final UserDirectory users;
 
@@ -21,7 +20,8 @@ final class CallSessions {
                 .orElseThrow(() -> new MeshgateException(ErrorCode.AUTHENTICATION_FAILED, "Not logged in (log in with user name and password)"));
     }
 
-    Session session(CallContext context) {
-        return Session.of(principal(context));
+    /** The principal and the client it calls from; call on the thread that handles the call. */
+    Caller caller(CallContext context) {
+        return new Caller(principal(context), ClientInfoInterceptor.current());
     }
 }

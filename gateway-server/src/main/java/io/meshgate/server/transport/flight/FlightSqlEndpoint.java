@@ -2,10 +2,12 @@ package io.meshgate.server.transport.flight;
 
 import static java.util.Objects.requireNonNull;
 
-import io.meshgate.engine.catalog.MeshCatalog;
+import io.grpc.netty.NettyServerBuilder;
+import io.meshgate.server.audit.QueryAuditor;
 import io.meshgate.server.auth.UserDirectory;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.auth2.CallHeaderAuthenticator;
@@ -16,6 +18,8 @@ import org.slf4j.LoggerFactory;
 /** The Flight SQL server over the mesh: started listening on construction, stopped by {@link #close()}. */
 public final class FlightSqlEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlightSqlEndpoint.class);
+    /** Arrow's hook for configuring the gRPC server it builds. */
+    private static final String GRPC_BUILDER_CONSUMER = "grpc.builderConsumer";
 
     private final FlightServer server;
     private final MeshgateFlightSqlProducer producer;
@@ -28,16 +32,23 @@ public final class FlightSqlEndpoint implements AutoCloseable {
     /**
      * Listens on {@code host:port} (port 0: any free port), without TLS.
      *
+     * @param preparer      plans statements for a session
+     * @param catalogViews  the mesh as each principal sees it, for listings
+     * @param auditor       records every query run, and every statement that fails to plan
      * @param authenticator checks every call (see {@link io.meshgate.server.auth.FlightAuthentication})
      */
-    public static FlightSqlEndpoint start(String host, int port, MeshCatalog mesh, QueryPreparer preparer,
-            UserDirectory users, CallHeaderAuthenticator authenticator, BufferAllocator allocator) throws IOException {
+    public static FlightSqlEndpoint start(String host, int port, QueryPreparer preparer, CatalogViews catalogViews,
+            QueryAuditor auditor, UserDirectory users, CallHeaderAuthenticator authenticator, BufferAllocator allocator)
+            throws IOException {
         requireNonNull(host, "host is null");
         MeshgateFlightSqlProducer producer = new MeshgateFlightSqlProducer(
-                requireNonNull(mesh, "mesh is null"), requireNonNull(preparer, "preparer is null"),
-                requireNonNull(users, "users is null"), requireNonNull(allocator, "allocator is null"));
+                requireNonNull(preparer, "preparer is null"), requireNonNull(catalogViews, "catalogViews is null"),
+                requireNonNull(auditor, "auditor is null"), requireNonNull(users, "users is null"),
+                requireNonNull(allocator, "allocator is null"));
+        Consumer<NettyServerBuilder> clientInfo = builder -> builder.intercept(new ClientInfoInterceptor());
         FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(host, port), producer)
                 .headerAuthenticator(requireNonNull(authenticator, "authenticator is null"))
+                .transportHint(GRPC_BUILDER_CONSUMER, clientInfo)
                 .build();
         try {
             server.start();

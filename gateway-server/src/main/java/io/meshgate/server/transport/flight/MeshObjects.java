@@ -1,14 +1,18 @@
 package io.meshgate.server.transport.flight;
 
-import io.meshgate.engine.catalog.Domain;
-import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.catalog.CatalogView;
+import io.meshgate.engine.catalog.VisibleTable;
 import io.meshgate.spi.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-/** Walks the mesh catalog for listings: the schemas and tables that match a catalog and name patterns, sorted. */
+/**
+ * Walks the mesh as one principal sees it, for listings (R2): the catalogs, schemas and tables
+ * that match a catalog and name patterns, sorted. What the principal may not DESCRIBE is never
+ * listed, and a table's schema has only its visible columns.
+ */
 final class MeshObjects {
     record SchemaRef(String catalog, String schema) {
     }
@@ -16,18 +20,22 @@ final class MeshObjects {
     record TableRef(String catalog, String schema, String table) {
     }
 
-    private final MeshCatalog mesh;
+    private final CatalogView view;
 
-    MeshObjects(MeshCatalog mesh) {
-        this.mesh = mesh;
+    MeshObjects(CatalogView view) {
+        this.view = view;
+    }
+
+    List<String> catalogs() {
+        return view.domainNames().stream().sorted().toList();
     }
 
     /** {@code catalog} empty: every domain; present: exactly that domain. */
     List<SchemaRef> schemas(Optional<String> catalog, NamePattern schemaPattern) {
         List<SchemaRef> result = new ArrayList<>();
-        for (Domain domain : domains(catalog)) {
-            domain.schemaNames().stream().sorted().filter(schemaPattern::matches)
-                    .forEach(schema -> result.add(new SchemaRef(domain.name(), schema)));
+        for (String domain : domains(catalog)) {
+            view.schemaNames(domain).stream().sorted().filter(schemaPattern::matches)
+                    .forEach(schema -> result.add(new SchemaRef(domain, schema)));
         }
         return result;
     }
@@ -35,21 +43,18 @@ final class MeshObjects {
     List<TableRef> tables(Optional<String> catalog, NamePattern schemaPattern, NamePattern tablePattern) {
         List<TableRef> result = new ArrayList<>();
         for (SchemaRef schema : schemas(catalog, schemaPattern)) {
-            Domain domain = mesh.domain(schema.catalog()).orElseThrow();
-            domain.tableNames(schema.schema()).stream().sorted().filter(tablePattern::matches)
+            view.tableNames(schema.catalog(), schema.schema()).stream().sorted().filter(tablePattern::matches)
                     .forEach(table -> result.add(new TableRef(schema.catalog(), schema.schema(), table)));
         }
         return result;
     }
 
+    /** The table's visible columns; empty when it is gone or no longer visible. */
     Optional<Schema> tableSchema(TableRef table) {
-        return mesh.domain(table.catalog()).flatMap(d -> d.table(table.schema(), table.table())).map(TableMetadata::schema);
+        return view.table(table.catalog(), table.schema(), table.table()).map(VisibleTable::metadata).map(TableMetadata::schema);
     }
 
-    private List<Domain> domains(Optional<String> catalog) {
-        return mesh.domainNames().stream().sorted()
-                .filter(name -> catalog.map(name::equals).orElse(true))
-                .map(name -> mesh.domain(name).orElseThrow())
-                .toList();
+    private List<String> domains(Optional<String> catalog) {
+        return catalog.map(List::of).orElseGet(this::catalogs);
     }
 }

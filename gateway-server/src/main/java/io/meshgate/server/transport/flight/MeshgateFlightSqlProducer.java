@@ -1,8 +1,8 @@
 package io.meshgate.server.transport.flight;
 
-import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
+import io.meshgate.server.audit.QueryAuditor;
 import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.error.FlightErrorMapper;
 import java.time.Duration;
@@ -37,12 +37,14 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The Flight SQL protocol, routed: each command goes to its handler, and every failure goes
- * through {@link FlightErrorMapper} on its way out. Meshgate is read-only: updates are refused.
+ * through {@link FlightErrorMapper} on its way out. Listings walk the mesh as the caller sees it.
+ * Meshgate is read-only: updates are refused.
  */
 final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private static final Duration OPEN_QUERY_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
     private final CallSessions sessions;
+    private final CatalogViews catalogViews;
     private final OpenQueries openQueries;
     private final MetadataResults results;
     private final StatementHandler statements;
@@ -54,17 +56,19 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final SqlInfoHandler sqlInfo;
     private final TypeInfoHandler typeInfo;
 
-    MeshgateFlightSqlProducer(MeshCatalog mesh, QueryPreparer preparer, UserDirectory users, BufferAllocator allocator) {
+    MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryAuditor auditor, UserDirectory users,
+            BufferAllocator allocator) {
         this.sessions = new CallSessions(users);
+        this.catalogViews = catalogViews;
         this.openQueries = new OpenQueries(OPEN_QUERY_IDLE_TIMEOUT);
         this.results = new MetadataResults(allocator);
-        ResultStreamer streamer = new ResultStreamer(allocator);
-        this.statements = new StatementHandler(preparer, openQueries, streamer);
-        this.preparedStatements = new PreparedStatementHandler(preparer, openQueries, streamer);
-        MeshObjects objects = new MeshObjects(mesh);
-        this.catalogs = new CatalogsHandler(mesh, results);
-        this.schemas = new SchemasHandler(objects, results);
-        this.tables = new TablesHandler(objects, results);
+        ResultStreamer streamer = new ResultStreamer(allocator, auditor);
+        StatementPlanner planner = new StatementPlanner(preparer, auditor);
+        this.statements = new StatementHandler(planner, openQueries, streamer);
+        this.preparedStatements = new PreparedStatementHandler(planner, openQueries, streamer);
+        this.catalogs = new CatalogsHandler(results);
+        this.schemas = new SchemasHandler(results);
+        this.tables = new TablesHandler(results);
         this.tableTypes = new TableTypesHandler(results);
         this.sqlInfo = new SqlInfoHandler();
         this.typeInfo = new TypeInfoHandler(results);
@@ -74,22 +78,22 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     @Override
     public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-        return call(() -> statements.flightInfo(sessions.session(context), command, descriptor));
+        return call(() -> statements.flightInfo(sessions.caller(context), command, descriptor));
     }
 
     @Override
     public SchemaResult getSchemaStatement(CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-        return call(() -> statements.schema(sessions.session(context), command));
+        return call(() -> statements.schema(sessions.caller(context), command));
     }
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> statements.stream(sessions.principal(context), ticket, listener));
+        stream(listener, () -> statements.stream(sessions.caller(context), ticket, listener));
     }
 
     @Override
     public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
-        action(listener, () -> preparedStatements.create(sessions.session(context), request, listener));
+        action(listener, () -> preparedStatements.create(sessions.caller(context), request, listener));
     }
 
     @Override
@@ -109,7 +113,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> preparedStatements.stream(sessions.principal(context), command, listener));
+        stream(listener, () -> preparedStatements.stream(sessions.caller(context), command, listener));
     }
 
     @Override
@@ -159,7 +163,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     @Override
     public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> catalogs.stream(listener));
+        stream(listener, () -> catalogs.stream(objects(context), listener));
     }
 
     @Override
@@ -169,7 +173,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     @Override
     public void getStreamSchemas(CommandGetDbSchemas command, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> schemas.stream(command, listener));
+        stream(listener, () -> schemas.stream(objects(context), command, listener));
     }
 
     @Override
@@ -179,7 +183,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     @Override
     public void getStreamTables(CommandGetTables command, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> tables.stream(command, listener));
+        stream(listener, () -> tables.stream(objects(context), command, listener));
     }
 
     @Override
@@ -242,6 +246,11 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     @Override
     public void close() {
         openQueries.close();
+    }
+
+    /** The mesh as the call's principal sees it. */
+    private MeshObjects objects(CallContext context) {
+        return new MeshObjects(catalogViews.view(sessions.principal(context)));
     }
 
     private static <T> T call(Supplier<T> body) {

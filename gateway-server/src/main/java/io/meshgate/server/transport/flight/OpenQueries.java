@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.google.protobuf.ByteString;
-import io.meshgate.engine.PreparedQuery;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
@@ -23,28 +22,28 @@ final class OpenQueries implements AutoCloseable {
         this.queries = Caffeine.newBuilder()
                 .expireAfterAccess(idleTimeout)
                 .executor(Runnable::run)
-                .removalListener((ByteString handle, OpenQuery query, RemovalCause cause) -> {
-                    if (query != null) {
-                        query.query().close();
+                .removalListener((ByteString handle, OpenQuery open, RemovalCause cause) -> {
+                    if (open != null) {
+                        open.statement().query().close();
                     }
                 })
                 .build();
     }
 
-    ByteString register(Principal owner, PreparedQuery query) {
+    ByteString register(Principal owner, PlannedStatement statement) {
         UUID uuid = UUID.randomUUID();
         ByteString handle = ByteString.copyFrom(ByteBuffer.allocate(16)
                 .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
-        queries.put(handle, new OpenQuery(owner, query));
+        queries.put(handle, new OpenQuery(owner, statement));
         return handle;
     }
 
-    PreparedQuery get(Principal caller, ByteString handle) {
+    PlannedStatement get(Principal caller, ByteString handle) {
         OpenQuery open = queries.getIfPresent(handle);
         if (open == null || !open.owner().name().equals(caller.name())) {
             throw new MeshgateException(ErrorCode.INVALID_REQUEST, "Unknown or expired statement handle (prepare the statement again)");
         }
-        return open.query();
+        return open.statement();
     }
 
     /** Removes the query and closes it. */
@@ -59,6 +58,6 @@ final class OpenQueries implements AutoCloseable {
         queries.cleanUp();
     }
 
-    private record OpenQuery(Principal owner, PreparedQuery query) {
+    private record OpenQuery(Principal owner, PlannedStatement statement) {
     }
 }

@@ -2,8 +2,6 @@ package io.meshgate.server.transport.flight;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
-import io.meshgate.engine.PreparedQuery;
-import io.meshgate.engine.Session;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
@@ -26,22 +24,22 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
  * its result schema; GetFlightInfo and DoGet run it as often as asked; close forgets it.
  */
 final class PreparedStatementHandler {
-    private final QueryPreparer preparer;
+    private final StatementPlanner planner;
     private final OpenQueries openQueries;
     private final ResultStreamer streamer;
 
-    PreparedStatementHandler(QueryPreparer preparer, OpenQueries openQueries, ResultStreamer streamer) {
-        this.preparer = preparer;
+    PreparedStatementHandler(StatementPlanner planner, OpenQueries openQueries, ResultStreamer streamer) {
+        this.planner = planner;
         this.openQueries = openQueries;
         this.streamer = streamer;
     }
 
-    void create(Session session, ActionCreatePreparedStatementRequest request, StreamListener<Result> listener) {
-        PreparedQuery query = preparer.prepare(session, request.getQuery());
-        ByteString handle = openQueries.register(session.principal(), query);
+    void create(Caller caller, ActionCreatePreparedStatementRequest request, StreamListener<Result> listener) {
+        PlannedStatement statement = planner.plan(caller, request.getQuery());
+        ByteString handle = openQueries.register(caller.principal(), statement);
         ActionCreatePreparedStatementResult result = ActionCreatePreparedStatementResult.newBuilder()
                 .setPreparedStatementHandle(handle)
-                .setDatasetSchema(ByteString.copyFrom(query.resultSchema().serializeAsMessage()))
+                .setDatasetSchema(ByteString.copyFrom(statement.query().resultSchema().serializeAsMessage()))
                 .build();
         listener.onNext(new Result(Any.pack(result).toByteArray()));
         listener.onCompleted();
@@ -53,16 +51,17 @@ final class PreparedStatementHandler {
     }
 
     FlightInfo flightInfo(Principal caller, CommandPreparedStatementQuery command, FlightDescriptor descriptor) {
-        PreparedQuery query = openQueries.get(caller, command.getPreparedStatementHandle());
-        return MetadataResults.flightInfo(command, descriptor, query.resultSchema());
+        PlannedStatement statement = openQueries.get(caller, command.getPreparedStatementHandle());
+        return MetadataResults.flightInfo(command, descriptor, statement.query().resultSchema());
     }
 
     SchemaResult schema(Principal caller, CommandPreparedStatementQuery command) {
-        return new SchemaResult(openQueries.get(caller, command.getPreparedStatementHandle()).resultSchema());
+        return new SchemaResult(openQueries.get(caller, command.getPreparedStatementHandle()).query().resultSchema());
     }
 
-    void stream(Principal caller, CommandPreparedStatementQuery command, ServerStreamListener listener) {
-        streamer.stream(openQueries.get(caller, command.getPreparedStatementHandle()), listener);
+    /** Runs the statement once more: each execution is a query of its own, with its own audit record. */
+    void stream(Caller caller, CommandPreparedStatementQuery command, ServerStreamListener listener) {
+        streamer.stream(caller, openQueries.get(caller.principal(), command.getPreparedStatementHandle()), listener);
     }
 
     /** Parameter binding: accepted when there is nothing to bind, refused otherwise. */

@@ -7,17 +7,15 @@ import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetDbSchemas;
 import org.apache.arrow.vector.VarCharVector;
 
-/** GetDbSchemas: the schemas of each domain, filtered by catalog and schema pattern. */
+/** GetDbSchemas: the schemas of each domain the caller can see a table in, filtered by catalog and schema pattern. */
 final class SchemasHandler {
-    private final MeshObjects objects;
     private final MetadataResults results;
 
-    SchemasHandler(MeshObjects objects, MetadataResults results) {
-        this.objects = objects;
+    SchemasHandler(MetadataResults results) {
         this.results = results;
     }
 
-    void stream(CommandGetDbSchemas command, ServerStreamListener listener) {
+    void stream(MeshObjects objects, CommandGetDbSchemas command, ServerStreamListener listener) {
         Optional<String> catalog = command.hasCatalog() ? Optional.of(command.getCatalog()) : Optional.empty();
         NamePattern pattern = NamePattern.of(command.hasDbSchemaFilterPattern(), command.getDbSchemaFilterPattern());
         List<MeshObjects.SchemaRef> schemas = objects.schemas(catalog, pattern);

@@ -3,8 +3,6 @@ package io.meshgate.server.transport.flight;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.meshgate.engine.PreparedQuery;
-import io.meshgate.engine.Session;
-import io.meshgate.policy.Principal;
 import java.util.List;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
@@ -20,36 +18,36 @@ import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
  * runs it, streams it and forgets it.
  */
 final class StatementHandler {
-    private final QueryPreparer preparer;
+    private final StatementPlanner planner;
     private final OpenQueries openQueries;
     private final ResultStreamer streamer;
 
-    StatementHandler(QueryPreparer preparer, OpenQueries openQueries, ResultStreamer streamer) {
-        this.preparer = preparer;
+    StatementHandler(StatementPlanner planner, OpenQueries openQueries, ResultStreamer streamer) {
+        this.planner = planner;
         this.openQueries = openQueries;
         this.streamer = streamer;
     }
 
-    FlightInfo flightInfo(Session session, CommandStatementQuery command, FlightDescriptor descriptor) {
-        PreparedQuery query = preparer.prepare(session, command.getQuery());
-        ByteString handle = openQueries.register(session.principal(), query);
+    FlightInfo flightInfo(Caller caller, CommandStatementQuery command, FlightDescriptor descriptor) {
+        PlannedStatement statement = planner.plan(caller, command.getQuery());
+        ByteString handle = openQueries.register(caller.principal(), statement);
         TicketStatementQuery ticket = TicketStatementQuery.newBuilder().setStatementHandle(handle).build();
-        return new FlightInfo(query.resultSchema(), descriptor,
+        return new FlightInfo(statement.query().resultSchema(), descriptor,
                 List.of(new FlightEndpoint(new Ticket(Any.pack(ticket).toByteArray()))), -1, -1);
     }
 
-    SchemaResult schema(Session session, CommandStatementQuery command) {
-        try (PreparedQuery query = preparer.prepare(session, command.getQuery())) {
+    SchemaResult schema(Caller caller, CommandStatementQuery command) {
+        try (PreparedQuery query = planner.plan(caller, command.getQuery()).query()) {
             return new SchemaResult(query.resultSchema());
         }
     }
 
-    void stream(Principal caller, TicketStatementQuery ticket, ServerStreamListener listener) {
-        PreparedQuery query = openQueries.get(caller, ticket.getStatementHandle());
+    void stream(Caller caller, TicketStatementQuery ticket, ServerStreamListener listener) {
+        PlannedStatement statement = openQueries.get(caller.principal(), ticket.getStatementHandle());
         try {
-            streamer.stream(query, listener);
+            streamer.stream(caller, statement, listener);
         } finally {
-            openQueries.close(caller, ticket.getStatementHandle());
+            openQueries.close(caller.principal(), ticket.getStatementHandle());
         }
     }
 }

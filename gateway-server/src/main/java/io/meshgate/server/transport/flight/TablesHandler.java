@@ -12,17 +12,15 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * GetTables: every table of the mesh matching the filters, as type TABLE; with include_schema,
- * each table's Arrow schema serialized as an IPC message.
+ * GetTables: every table the caller can see matching the filters, as type TABLE; with
+ * include_schema, each table's Arrow schema (its visible columns only) serialized as an IPC message.
  */
 final class TablesHandler {
     static final String TABLE_TYPE = "TABLE";
 
-    private final MeshObjects objects;
     private final MetadataResults results;
 
-    TablesHandler(MeshObjects objects, MetadataResults results) {
-        this.objects = objects;
+    TablesHandler(MetadataResults results) {
         this.results = results;
     }
 
@@ -30,7 +28,7 @@ final class TablesHandler {
         return MetadataResults.flightInfo(command, descriptor, schema(command));
     }
 
-    void stream(CommandGetTables command, ServerStreamListener listener) {
+    void stream(MeshObjects objects, CommandGetTables command, ServerStreamListener listener) {
         Optional<String> catalog = command.hasCatalog() ? Optional.of(command.getCatalog()) : Optional.empty();
         NamePattern schemaPattern = NamePattern.of(command.hasDbSchemaFilterPattern(), command.getDbSchemaFilterPattern());
         NamePattern tablePattern = NamePattern.of(command.hasTableNameFilterPattern(), command.getTableNameFilterPattern());
@@ -44,7 +42,7 @@ final class TablesHandler {
             int row = 0;
             for (MeshObjects.TableRef table : tables) {
                 if (command.getIncludeSchema()) {
-                    // A table dropped between listing and describing is left out.
+                    // A table dropped or hidden between listing and describing is left out.
                     Optional<Schema> tableSchema = objects.tableSchema(table);
                     if (tableSchema.isEmpty()) {
                         continue;

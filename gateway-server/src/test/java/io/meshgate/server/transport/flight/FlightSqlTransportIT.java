@@ -2,6 +2,7 @@ package io.meshgate.server.transport.flight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,13 +10,31 @@ import io.meshgate.connector.iceberg.IcebergConnector;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.engine.PreparedQuery;
+import io.meshgate.engine.RelationAccess;
 import io.meshgate.engine.Session;
+import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.catalog.SchemaBinding;
+import io.meshgate.engine.policy.Governance;
+import io.meshgate.engine.policy.HashKey;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.error.SqlPosition;
+import io.meshgate.policy.Principal;
+import io.meshgate.policy.eval.AccessDecision;
+import io.meshgate.policy.eval.AccessPolicy;
+import io.meshgate.policy.eval.CellCase;
+import io.meshgate.policy.eval.ColumnAccess;
+import io.meshgate.policy.eval.ExpressionBinder;
+import io.meshgate.policy.eval.ResolvedPrincipal;
+import io.meshgate.policy.eval.RowRule;
+import io.meshgate.policy.eval.TableDescriptor;
+import io.meshgate.policy.model.Mask;
+import io.meshgate.server.audit.AuditDecision;
+import io.meshgate.server.audit.AuditRecord;
+import io.meshgate.server.audit.QueryAuditor;
+import io.meshgate.server.audit.QueryEvent;
 import io.meshgate.server.auth.FlightAuthentication;
 import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.config.Password;
@@ -29,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,6 +99,7 @@ class FlightSqlTransportIT {
     private static FlightClient client;
     private static FlightSqlClient sql;
     private static final AtomicInteger openStreams = new AtomicInteger();
+    private static final List<AuditRecord> audited = new CopyOnWriteArrayList<>();
     private static volatile CountDownLatch firstBatchReceived = new CountDownLatch(0);
     private static final AtomicBoolean lastBatchReadAfterFirstReceived = new AtomicBoolean();
 
@@ -99,8 +120,10 @@ class FlightSqlTransportIT {
                 new UserConfig("admin", new Password.Plain("admin"), Set.of()),
                 new UserConfig("bob", new Password.Bcrypt(at.favre.lib.crypto.bcrypt.BCrypt.withDefaults()
                         .hashToString(4, "b0b-pass".toCharArray())), Set.of("analysts"))));
-        endpoint = FlightSqlEndpoint.start("127.0.0.1", 0, mesh, FlightSqlTransportIT::prepare, users,
-                FlightAuthentication.create(users, Duration.ofSeconds(2)), allocator);
+        Governance governance = new Governance(new BobSeesOrderKeysOnly(), HashKey.of("0123456789abcdef-test"));
+        endpoint = FlightSqlEndpoint.start("127.0.0.1", 0, FlightSqlTransportIT::prepare,
+                principal -> new CatalogView(mesh, governance, principal), new QueryAuditor(audited::add, governance.policy()),
+                users, FlightAuthentication.create(users, Duration.ofSeconds(2)), allocator);
         client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", endpoint.port())).build();
         sql = new FlightSqlClient(client);
     }
@@ -191,6 +214,24 @@ class FlightSqlTransportIT {
     }
 
     @Test
+    void listingsShowOnlyWhatTheCallerMayDescribe() throws Exception {
+        CallOption token = login("bob", "b0b-pass");
+        assertEquals(List.of("commerce"), catalogs(token));
+        assertEquals(List.of("commerce|sales"), rows(sql.getSchemas(null, null, token), token, "catalog_name", "db_schema_name"));
+        assertEquals(List.of("commerce|sales|orders|TABLE"),
+                rows(sql.getTables(null, null, null, null, false, token), token, "catalog_name", "db_schema_name", "table_name", "table_type"));
+        assertEquals(List.of(), rows(sql.getTables("commerce", "sales", "lineitem", null, false, token), token, "table_name"));
+        FlightInfo info = sql.getTables("commerce", "sales", null, null, true, token);
+        try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), token)) {
+            assertTrue(stream.next());
+            assertEquals(1, stream.getRoot().getRowCount());
+            byte[] bytes = ((org.apache.arrow.vector.VarBinaryVector) stream.getRoot().getVector("table_schema")).get(0);
+            Schema schema = Schema.deserializeMessage(java.nio.ByteBuffer.wrap(bytes));
+            assertEquals(List.of("o_orderkey"), schema.getFields().stream().map(Field::getName).toList(), "only the visible column");
+        }
+    }
+
+    @Test
     void sqlInfoNamesTheServerAndSaysReadOnly() throws Exception {
         CallOption token = login("admin", "admin");
         FlightInfo info = sql.getSqlInfo(new org.apache.arrow.flight.sql.impl.FlightSql.SqlInfo[] {
@@ -244,6 +285,7 @@ class FlightSqlTransportIT {
     @Test
     void preparedStatementsRunAsOftenAsAskedUntilClosed() throws Exception {
         CallOption token = login("admin", "admin");
+        audited.clear();
         try (FlightSqlClient.PreparedStatement prepared = sql.prepare("SELECT n FROM numbers", token)) {
             assertEquals(NUMBERS, prepared.getResultSetSchema());
             for (int run = 0; run < 2; run++) {
@@ -251,6 +293,16 @@ class FlightSqlTransportIT {
                 assertEquals(BATCHES * ROWS_PER_BATCH, drain(sql.getStream(info.getEndpoints().get(0).getTicket(), token)));
             }
             prepared.close(token);
+        }
+        assertEquals(2, audited.size(), "one audit record per execution: " + audited);
+        assertNotEquals(audited.get(0).queryId(), audited.get(1).queryId());
+        for (AuditRecord record : audited) {
+            assertEquals("admin", record.principal().user());
+            assertEquals("127.0.0.1", record.principal().address());
+            assertEquals("SELECT n FROM numbers", record.statement().text());
+            assertEquals(AuditDecision.ALLOW, record.decision());
+            assertEquals(QueryEvent.Outcome.COMPLETED, record.outcome());
+            assertEquals(BATCHES * ROWS_PER_BATCH, record.rows());
         }
     }
 
@@ -266,6 +318,23 @@ class FlightSqlTransportIT {
         FlightRuntimeException prepare = assertThrows(FlightRuntimeException.class, () -> sql.prepare("SELECT whoami", token));
         assertEquals(FlightStatusCode.UNAUTHORIZED, prepare.status().code());
         assertEquals("[PERMISSION_DENIED] SQLSTATE 42501: User 'admin' may not run this", prepare.getMessage());
+    }
+
+    @Test
+    void statementsThatFailToPlanAreAuditedAsDeniedOrFailed() {
+        CallOption token = login("admin", "admin");
+        audited.clear();
+        assertThrows(FlightRuntimeException.class, () -> sql.execute("SELECT * FORM x WHERE y = 'secret'", token));
+        assertThrows(FlightRuntimeException.class, () -> sql.prepare("SELECT whoami", token));
+        assertEquals(2, audited.size(), audited.toString());
+        AuditRecord syntax = audited.get(0);
+        assertEquals(AuditDecision.ERROR, syntax.decision());
+        assertEquals(Optional.of(ErrorCode.SYNTAX_ERROR), syntax.error());
+        assertEquals("SELECT * FORM x WHERE y = ?", syntax.statement().text());
+        assertEquals(List.of(), syntax.relations());
+        AuditRecord denied = audited.get(1);
+        assertEquals(AuditDecision.DENY, denied.decision());
+        assertEquals(Optional.of(ErrorCode.PERMISSION_DENIED), denied.error());
     }
 
     private static int drain(FlightStream stream) throws Exception {
@@ -316,11 +385,42 @@ class FlightSqlTransportIT {
         }
     }
 
+    /** Everyone sees everything, except bob: no lineitem, and only o_orderkey of orders. */
+    private static final class BobSeesOrderKeysOnly implements AccessPolicy {
+        @Override
+        public String revision() {
+            return "test-1";
+        }
+
+        @Override
+        public ResolvedPrincipal resolve(Principal principal) {
+            return new ResolvedPrincipal(principal.name(), principal.groups(), Set.of(), Map.of(), Map.of());
+        }
+
+        @Override
+        public AccessDecision decide(Principal principal, TableDescriptor table, ExpressionBinder binder) {
+            if (!principal.name().equals("bob")) {
+                return AccessDecision.unrestricted(revision(), table);
+            }
+            if (!table.table().equals("orders")) {
+                return AccessDecision.invisible(revision(), table, Set.of());
+            }
+            ColumnAccess key = new ColumnAccess(table.columns().get(0), List.of(new CellCase(Optional.empty(), Mask.NONE)), true);
+            return new AccessDecision(revision(), table, true, List.of(key), new RowRule(List.of(), List.of()), Optional.empty(), false,
+                    Set.of("bob-orders"), Set.of(), Set.of());
+        }
+    }
+
     /** Numbers 0..14 in five batches of three, read lazily; reading the last waits until the client has the first. */
     private static final class NumbersQuery implements PreparedQuery {
         @Override
         public Schema resultSchema() {
             return NUMBERS;
+        }
+
+        @Override
+        public List<RelationAccess> relations() {
+            return List.of();
         }
 
         @Override

@@ -1,0 +1,148 @@
+package io.meshgate.server.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import io.meshgate.engine.RelationAccess;
+import io.meshgate.error.ErrorCode;
+import io.meshgate.policy.eval.AccessDecision;
+import io.meshgate.policy.eval.ColumnAccess;
+import io.meshgate.policy.eval.ColumnDescriptor;
+import io.meshgate.policy.model.AttributeValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One query as the audit log records it (POLICY.md section 6): who, what (the statement's hash and
+ * its text with the literals taken out), under which policy revision, with which decision, what
+ * each table read allowed, how many rows left and how long it took. It holds names, ids and
+ * counts, never a value from a row.
+ */
+public record AuditRecord(Instant time, UUID queryId, Caller principal, Statement statement, String policyRevision,
+        AuditDecision decision, QueryEvent.Outcome outcome, Optional<ErrorCode> error, List<Relation> relations, long rows,
+        Timings timings) {
+    public AuditRecord {
+        requireNonNull(time, "time is null");
+        requireNonNull(queryId, "queryId is null");
+        requireNonNull(principal, "principal is null");
+        requireNonNull(statement, "statement is null");
+        requireNonNull(policyRevision, "policyRevision is null");
+        requireNonNull(decision, "decision is null");
+        requireNonNull(outcome, "outcome is null");
+        requireNonNull(error, "error is null");
+        relations = List.copyOf(requireNonNull(relations, "relations is null"));
+        requireNonNull(timings, "timings is null");
+    }
+
+    /**
+     * Who ran the query: the name, groups, roles and attribute values the policy resolved for
+     * it, and the client it came from.
+     */
+    public record Caller(String user, List<String> groups, List<String> roles, Map<String, AttributeValue> attributes,
+            String client, String address) {
+        public Caller {
+            requireNonNull(user, "user is null");
+            groups = sorted(requireNonNull(groups, "groups is null"));
+            roles = sorted(requireNonNull(roles, "roles is null"));
+            attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(requireNonNull(attributes, "attributes is null")));
+            requireNonNull(client, "client is null");
+            requireNonNull(address, "address is null");
+        }
+    }
+
+    /**
+     * @param hash SHA-256 of the statement as the client sent it, in hex
+     * @param text the statement with every literal replaced by {@code ?} and comments removed
+     */
+    public record Statement(String hash, String text) {
+        public Statement {
+            requireNonNull(hash, "hash is null");
+            requireNonNull(text, "text is null");
+        }
+
+        public static Statement of(String sql) {
+            requireNonNull(sql, "sql is null");
+            return new Statement(sha256(sql), LiteralRedactor.redact(sql));
+        }
+    }
+
+    /**
+     * One table the query read.
+     *
+     * @param object       {@code domain.schema.table}
+     * @param grants       ids of the grants that applied
+     * @param restrictions ids of the restrictions that applied
+     * @param dropped      ids of grants dropped because they could not be evaluated (R8)
+     * @param suppressed   optimizations the policy barrier kept from happening
+     */
+    public record Relation(String object, String uuid, OptionalLong snapshot, List<String> grants, List<String> restrictions,
+            List<String> dropped, Columns columns, List<String> suppressed) {
+        public Relation {
+            requireNonNull(object, "object is null");
+            requireNonNull(uuid, "uuid is null");
+            requireNonNull(snapshot, "snapshot is null");
+            grants = sorted(requireNonNull(grants, "grants is null"));
+            restrictions = sorted(requireNonNull(restrictions, "restrictions is null"));
+            dropped = sorted(requireNonNull(dropped, "dropped is null"));
+            requireNonNull(columns, "columns is null");
+            suppressed = List.copyOf(requireNonNull(suppressed, "suppressed is null"));
+        }
+
+        public static Relation of(RelationAccess access) {
+            AccessDecision decision = access.decision();
+            return new Relation(access.object(), access.uuid(), access.snapshotId(), List.copyOf(decision.grants()),
+                    List.copyOf(decision.restrictions()), List.copyOf(decision.dropped()), Columns.of(decision), access.suppressed());
+        }
+    }
+
+    /**
+     * The table's columns by what the principal got: visible ones in table order, hidden ones
+     * (in the table, not visible), and among the visible those masked and those whose cells may be NULLed (R5).
+     */
+    public record Columns(List<String> visible, List<String> hidden, List<String> masked, List<String> cellNulled) {
+        public Columns {
+            visible = List.copyOf(requireNonNull(visible, "visible is null"));
+            hidden = List.copyOf(requireNonNull(hidden, "hidden is null"));
+            masked = List.copyOf(requireNonNull(masked, "masked is null"));
+            cellNulled = List.copyOf(requireNonNull(cellNulled, "cellNulled is null"));
+        }
+
+        static Columns of(AccessDecision decision) {
+            List<String> visible = decision.columns().stream().map(c -> c.column().name()).toList();
+            List<String> hidden = decision.table().columns().stream().map(ColumnDescriptor::name)
+                    .filter(name -> !visible.contains(name)).toList();
+            List<String> masked = decision.columns().stream().filter(ColumnAccess::masked).map(c -> c.column().name()).toList();
+            List<String> cellNulled = decision.columns().stream().filter(ColumnAccess::cellNulled).map(c -> c.column().name()).toList();
+            return new Columns(visible, hidden, masked, cellNulled);
+        }
+    }
+
+    public record Timings(long planningMillis, long executionMillis) {
+        public Timings {
+            if (planningMillis < 0 || executionMillis < 0) {
+                throw new IllegalArgumentException("Cannot create Timings: durations are not negative");
+            }
+        }
+    }
+
+    private static List<String> sorted(Collection<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash statements: the JDK has no SHA-256", e);
+        }
+    }
+}
