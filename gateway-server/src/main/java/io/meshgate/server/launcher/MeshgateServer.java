@@ -6,15 +6,22 @@ import io.meshgate.connector.iceberg.IcebergConnector;
 import io.meshgate.engine.QueryEngine;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.eval.OpenAccessPolicy;
+import io.meshgate.policy.eval.PolicyEvaluator;
+import io.meshgate.policy.eval.TagBindings;
+import io.meshgate.policy.load.PolicyLoadException;
+import io.meshgate.policy.load.PolicyStore;
 import io.meshgate.server.audit.AuditLog;
 import io.meshgate.server.audit.QueryAuditor;
 import io.meshgate.server.auth.FlightAuthentication;
 import io.meshgate.server.auth.UserDirectory;
+import io.meshgate.server.config.ConfigError;
+import io.meshgate.server.config.ConfigException;
 import io.meshgate.server.config.DomainConfig;
 import io.meshgate.server.config.GovernanceConfig;
 import io.meshgate.server.config.MeshgateConfig;
@@ -24,8 +31,11 @@ import io.meshgate.server.transport.flight.FlightSqlEndpoint;
 import io.meshgate.spi.Connector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
@@ -44,13 +54,19 @@ public final class MeshgateServer implements AutoCloseable {
 
     private final BufferAllocator allocator;
     private final MeshCatalog mesh;
+    /** How often the policy files are checked for changes. */
+    private static final Duration POLICY_POLL_INTERVAL = Duration.ofSeconds(2);
+
     private final AuditLog audit;
+    private final Optional<PolicyStore> policies;
     private final FlightSqlEndpoint endpoint;
     private final MeshgateConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private MeshgateServer(MeshgateConfig config, BufferAllocator allocator, MeshCatalog mesh, AuditLog audit, FlightSqlEndpoint endpoint) {
+    private MeshgateServer(MeshgateConfig config, BufferAllocator allocator, MeshCatalog mesh, AuditLog audit, Optional<PolicyStore> policies,
+            FlightSqlEndpoint endpoint) {
+        this.policies = policies;
         this.config = config;
         this.allocator = allocator;
         this.mesh = mesh;
@@ -67,13 +83,21 @@ public final class MeshgateServer implements AutoCloseable {
     public static MeshgateServer start(MeshgateConfig config) throws IOException {
         requireNonNull(config, "config is null");
         warnAboutPlainPasswords(config.auth().users());
-        Governance governance = governance(config.governance());
-        AuditLog audit = openAuditLog(config.governance());
+        Optional<PolicyStore> policies = openPolicies(config.governance());
+        Governance governance = governance(config.governance(), policies);
+        AuditLog audit;
         MeshCatalog mesh;
+        try {
+            audit = openAuditLog(config.governance());
+        } catch (RuntimeException e) {
+            policies.ifPresent(PolicyStore::close);
+            throw e;
+        }
         try {
             mesh = new MeshCatalog(openDomains(config.domains()));
         } catch (RuntimeException e) {
             audit.close();
+            policies.ifPresent(PolicyStore::close);
             throw e;
         }
         BufferAllocator allocator = new RootAllocator();
@@ -83,8 +107,9 @@ public final class MeshgateServer implements AutoCloseable {
             FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server().host(), config.server().port(),
                     engine::prepare, engine::catalogView, new QueryAuditor(audit, governance.policy()), users,
                     FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
-            return new MeshgateServer(config, allocator, mesh, audit, endpoint);
+            return new MeshgateServer(config, allocator, mesh, audit, policies, endpoint);
         } catch (IOException | RuntimeException e) {
+            policies.ifPresent(PolicyStore::close);
             audit.close();
             mesh.close();
             allocator.close();
@@ -113,6 +138,7 @@ public final class MeshgateServer implements AutoCloseable {
         }
         try {
             endpoint.close();
+            policies.ifPresent(PolicyStore::close);
             audit.close();
             mesh.close();
             allocator.close();
@@ -123,16 +149,34 @@ public final class MeshgateServer implements AutoCloseable {
     }
 
     /**
-     * The policy in force. Loading the policy files is not wired in yet: until it is, every
-     * authenticated user sees every table, and the server says so at start.
+     * The policy files in force, watched for changes, when {@code policies} is configured. Invalid
+     * files stop the start with every problem listed; later, an invalid change is rejected whole
+     * and the previous set keeps answering.
      */
-    private static Governance governance(GovernanceConfig config) {
+    private static Optional<PolicyStore> openPolicies(GovernanceConfig config) {
         if (config.policies().isEmpty()) {
-            LOG.warn("no policies configured: every authenticated user sees every table");
-            return config.hashKey().map(key -> new Governance(OpenAccessPolicy.allowAll(), HashKey.of(key))).orElseGet(Governance::open);
+            return Optional.empty();
         }
-        LOG.warn("policies in {} are not loaded by this build yet: every authenticated user sees every table", config.policies().get());
-        return new Governance(OpenAccessPolicy.allowAll(), HashKey.of(config.hashKey().orElseThrow()));
+        TagBindings bindings = new TagBindings();
+        try {
+            PolicyStore store = PolicyStore.open(config.policies().get(), new PolicySqlChecker(),
+                    set -> new PolicyEvaluator(set, bindings, Clock.systemUTC()));
+            store.startWatching(POLICY_POLL_INTERVAL);
+            LOG.info("Policies in force from {}: revision {}", config.policies().get(), store.current().shortRevision());
+            return Optional.of(store);
+        } catch (PolicyLoadException e) {
+            throw new ConfigException(e.problems().stream()
+                    .map(p -> new ConfigError(p.file() + ":" + p.line(), "policies", "[" + p.rule() + "] " + p.message()))
+                    .toList());
+        }
+    }
+
+    private static Governance governance(GovernanceConfig config, Optional<PolicyStore> policies) {
+        if (policies.isPresent()) {
+            return new Governance(policies.get(), HashKey.of(config.hashKey().orElseThrow()));
+        }
+        LOG.warn("no policies configured: every authenticated user sees every table");
+        return config.hashKey().map(key -> new Governance(OpenAccessPolicy.allowAll(), HashKey.of(key))).orElseGet(Governance::open);
     }
 
     private static AuditLog openAuditLog(GovernanceConfig config) {
