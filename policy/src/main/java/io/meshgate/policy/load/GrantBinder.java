@@ -24,20 +24,10 @@ import java.util.stream.Collectors;
 final class GrantBinder {
     private static final String PERMISSIONS = Arrays.stream(Permission.values()).map(Enum::name).collect(Collectors.joining(", "));
 
-    private final PrincipalMatchBinder principals;
-    private final ObjectSelectionBinder objects;
-    private final ColumnSelectionBinder columns;
-    private final MaskBinder masks;
-    private final SqlTexts sql;
-    private final Ids ids;
+    private final RuleParts parts;
 
     GrantBinder(RuleParts parts) {
-        this.principals = parts.principals();
-        this.objects = parts.objects();
-        this.columns = parts.columns();
-        this.masks = parts.masks();
-        this.sql = parts.sql();
-        this.ids = parts.ids();
+        this.parts = parts;
     }
 
     List<Grant> bind(Fields root) {
@@ -50,17 +40,17 @@ final class GrantBinder {
 
     private Optional<Grant> grant(Fields grant) {
         Optional<String> id = grant.requiredString("id");
-        id.ifPresent(name -> ids.claim(grant, name));
+        id.ifPresent(name -> parts.ids().claim(grant, name));
         Optional<PrincipalMatch> to = grant.require("to", "{groups: [..]}, {users: [..]}, {roles: [..]} or {all: true}")
-                ? principals.bind(grant, "to", true) : Optional.empty();
+                ? parts.principals().bind(grant, "to", true) : Optional.empty();
         Optional<Set<Permission>> permissions = grant.require("permissions", "a list of " + PERMISSIONS)
                 ? permissions(grant) : Optional.empty();
         Optional<ObjectSelection> on = grant.require("on", "{all: true}, {table: domain.schema.table}, {match: <tag expression>}, ...")
-                ? objects.bind(grant, "on") : Optional.empty();
+                ? parts.objects().bind(grant, "on") : Optional.empty();
         Optional<ColumnSelection> columnSelection = grant.has("columns")
-                ? columns.bind(grant, "columns", false) : Optional.of(new ColumnSelection.Same());
+                ? parts.columns().bind(grant, "columns", false) : Optional.of(new ColumnSelection.Same());
         Optional<String> rows = grant.string("rows");
-        boolean rowsOk = rows.map(text -> sql.check(grant, "rows", text, ExpressionChecker.Use.ROW_PREDICATE)).orElse(!grant.has("rows"));
+        boolean rowsOk = rows.map(text -> parts.sql().check(grant, "rows", text, ExpressionChecker.Use.ROW_PREDICATE)).orElse(!grant.has("rows"));
         Optional<List<ColumnMask>> columnMasks = columnMasks(grant);
         Optional<Instant> from = Optional.empty();
         Optional<Instant> until = Optional.empty();
@@ -104,8 +94,8 @@ final class GrantBinder {
         boolean ok = true;
         for (Fields item : grant.list("masks")) {
             Optional<ColumnSelection> selection = item.require("columns", "a list of column names or a column selection")
-                    ? columns.bind(item, "columns", true) : Optional.empty();
-            Optional<Mask> mask = item.require("mask", "{fn: HASH}, {fn: SHOW_LAST_N, n: 4}, ...") ? masks.bind(item, "mask") : Optional.empty();
+                    ? parts.columns().bind(item, "columns", true) : Optional.empty();
+            Optional<Mask> mask = item.require("mask", "{fn: HASH}, {fn: SHOW_LAST_N, n: 4}, ...") ? parts.masks().bind(item, "mask") : Optional.empty();
             item.rejectUnknownKeys();
             if (selection.isPresent() && mask.isPresent()) {
                 result.add(new ColumnMask(selection.get(), mask.get()));

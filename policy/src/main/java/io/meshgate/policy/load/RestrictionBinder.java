@@ -15,20 +15,10 @@ import java.util.Optional;
  * rows}} for a ROW_FILTER, {@code {id, kind, to, except, on, columns, mask}} for a COLUMN_MASK.
  */
 final class RestrictionBinder {
-    private final PrincipalMatchBinder principals;
-    private final ObjectSelectionBinder objects;
-    private final ColumnSelectionBinder columns;
-    private final MaskBinder masks;
-    private final SqlTexts sql;
-    private final Ids ids;
+    private final RuleParts parts;
 
     RestrictionBinder(RuleParts parts) {
-        this.principals = parts.principals();
-        this.objects = parts.objects();
-        this.columns = parts.columns();
-        this.masks = parts.masks();
-        this.sql = parts.sql();
-        this.ids = parts.ids();
+        this.parts = parts;
     }
 
     List<Restriction> bind(Fields root) {
@@ -41,13 +31,13 @@ final class RestrictionBinder {
 
     private Optional<Restriction> restriction(Fields restriction) {
         Optional<String> id = restriction.requiredString("id");
-        id.ifPresent(name -> ids.claim(restriction, name));
+        id.ifPresent(name -> parts.ids().claim(restriction, name));
         Optional<Kind> kind = restriction.requiredString("kind").flatMap(name -> kind(restriction, name));
         Optional<PrincipalMatch> to = restriction.require("to", "{all: true}, or {groups: [..]}, {users: [..]}, {roles: [..]}")
-                ? principals.bind(restriction, "to", true) : Optional.empty();
+                ? parts.principals().bind(restriction, "to", true) : Optional.empty();
         Optional<PrincipalMatch> except = restriction.has("except")
-                ? principals.bind(restriction, "except", false) : Optional.of(PrincipalMatch.nobody());
-        Optional<ObjectSelection> on = restriction.has("on") ? objects.bind(restriction, "on") : Optional.of(new ObjectSelection.Everything());
+                ? parts.principals().bind(restriction, "except", false) : Optional.of(PrincipalMatch.nobody());
+        Optional<ObjectSelection> on = restriction.has("on") ? parts.objects().bind(restriction, "on") : Optional.of(new ObjectSelection.Everything());
         boolean ok = id.isPresent() && kind.isPresent() && to.isPresent() && except.isPresent() && on.isPresent();
         Optional<ColumnSelection> columnSelection = Optional.of(new ColumnSelection.AllColumns());
         Optional<String> rows = Optional.empty();
@@ -55,12 +45,12 @@ final class RestrictionBinder {
         if (kind.isPresent() && kind.get() == Kind.ROW_FILTER) {
             ok &= notApplicable(restriction, "columns") & notApplicable(restriction, "mask");
             rows = restriction.require("rows", "a SQL predicate over the table's raw columns") ? restriction.string("rows") : Optional.empty();
-            ok &= rows.isPresent() && sql.check(restriction, "rows", rows.get(), ExpressionChecker.Use.ROW_PREDICATE);
+            ok &= rows.isPresent() && parts.sql().check(restriction, "rows", rows.get(), ExpressionChecker.Use.ROW_PREDICATE);
         } else if (kind.isPresent()) {
             ok &= notApplicable(restriction, "rows");
             columnSelection = restriction.require("columns", "{match: <tag expression>}, {include: [..]}, ...")
-                    ? columns.bind(restriction, "columns", true) : Optional.empty();
-            mask = restriction.require("mask", "{fn: HASH}, {fn: REDACT}, ...") ? masks.bind(restriction, "mask") : Optional.empty();
+                    ? parts.columns().bind(restriction, "columns", true) : Optional.empty();
+            mask = restriction.require("mask", "{fn: HASH}, {fn: REDACT}, ...") ? parts.masks().bind(restriction, "mask") : Optional.empty();
             ok &= columnSelection.isPresent() && mask.isPresent();
         }
         restriction.rejectUnknownKeys();
