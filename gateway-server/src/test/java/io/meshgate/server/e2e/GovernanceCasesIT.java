@@ -34,9 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * it checks. Case 13 (resource links) is not here: links do not exist yet.
  */
 class GovernanceCasesIT {
-    private static final List<String> HIDDEN_VALUES = List.of("APAC", "Osaka", "dee@example.com", "3400000000000009", "fourth note",
-            "first note", CARD_1, EMAIL_1);
-
     @TempDir
     static Path directory;
 
