@@ -51,9 +51,16 @@ final class MeshTable extends AbstractTable implements TranslatableTable {
         return table.qualifiedName();
     }
 
-    /** The visible columns (R2, R3). */
+    /**
+     * The visible columns (R2, R3). A denied table fails here, when the query resolves it, with the
+     * denial: otherwise a query naming a column of it would fail first with COLUMN_NOT_FOUND, since a
+     * denied decision has no columns.
+     */
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        table.decision().denial().ifPresent(denial -> {
+            throw denied(denial);
+        });
         return ArrowTypes.toRowType(table.metadata().schema(), typeFactory);
     }
 
