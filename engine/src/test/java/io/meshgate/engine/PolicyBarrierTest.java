@@ -168,6 +168,13 @@ class PolicyBarrierTest {
     }
 
     @Test
+    void constantThatCannotBeComputedIsAQueryErrorNotACrash() {
+        String sql = "SELECT id FROM shop.sales.orders WHERE CASE WHEN region = 'APAC' THEN 1/0 ELSE 1 END = 1";
+        assertEquals(ErrorCode.DIVISION_BY_ZERO, failure("admin", sql).code());
+        assertEquals(ErrorCode.DIVISION_BY_ZERO, failure("fraud", sql).code());
+    }
+
+    @Test
     void aggregatesCountOnlyVisibleRows() {
         assertEquals(List.of(List.of(2L, 80, 100)), run("analyst", "SELECT count(*), min(amount), max(amount) FROM shop.sales.orders"));
         assertEquals(List.of(List.of(4L)), run("admin", "SELECT count(*) FROM shop.sales.orders"));

@@ -62,7 +62,7 @@ public final class CompiledQuery {
             batch = VectorSchemaRoot.create(resultSchema, allocator);
             rows = bindable.bind(context).enumerator();
             return new ResultBatches(rows, context, batch, BATCH_SIZE);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | ExceptionInInitializerError e) {
             if (rows != null) {
                 rows.close();
             }
@@ -70,7 +70,9 @@ public final class CompiledQuery {
                 batch.close();
             }
             context.close();
-            throw e;
+            // The generated code computes the plan's constants once, when its class initializes.
+            throw e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("A constant of the query cannot be computed", e.getCause());
         }
     }
 }
