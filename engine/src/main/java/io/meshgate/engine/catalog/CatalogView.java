@@ -10,6 +10,7 @@ import io.meshgate.spi.TableMetadata;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -26,10 +27,6 @@ public final class CatalogView {
         this.mesh = requireNonNull(mesh, "mesh is null");
         this.governance = requireNonNull(governance, "governance is null");
         this.principal = requireNonNull(principal, "principal is null");
-    }
-
-    public Principal principal() {
-        return principal;
     }
 
     /** Domains holding at least one visible table, in configuration order. */
@@ -67,18 +64,14 @@ public final class CatalogView {
     private static Schema visibleSchema(TableMetadata raw, AccessDecision decision) {
         List<Field> fields = raw.schema().getFields().stream()
                 .filter(f -> decision.column(f.getName()).isPresent())
-                .map(f -> decision.column(f.getName()).filter(CatalogView::alwaysShown).isPresent() ? f : nullable(f))
+                .map(f -> decision.column(f.getName()).filter(ColumnAccess::plain).isPresent() ? f : nullable(f))
                 .toList();
         return new Schema(fields);
     }
 
     /** A column that may be nulled or masked is nullable whatever the table says. */
-    private static boolean alwaysShown(ColumnAccess access) {
-        return access.plain();
-    }
-
     private static Field nullable(Field field) {
         return field.isNullable() ? field
-                : new Field(field.getName(), new org.apache.arrow.vector.types.pojo.FieldType(true, field.getType(), field.getDictionary(), field.getMetadata()), field.getChildren());
+                : new Field(field.getName(), new FieldType(true, field.getType(), field.getDictionary(), field.getMetadata()), field.getChildren());
     }
 }

@@ -27,10 +27,6 @@ final class GovernedTables {
         this.barriers = requireNonNull(barriers, "barriers is null");
     }
 
-    CatalogView view() {
-        return view;
-    }
-
     BarrierBuilder barriers() {
         return barriers;
     }

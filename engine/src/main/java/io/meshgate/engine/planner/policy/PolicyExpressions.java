@@ -3,8 +3,6 @@ package io.meshgate.engine.planner.policy;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.planner.MeshSql;
-import io.meshgate.error.ErrorCode;
-import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.eval.ResolvedPrincipal;
 import io.meshgate.policy.model.AttributeType;
 import io.meshgate.policy.model.AttributeValue;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -19,6 +18,7 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 
@@ -72,7 +72,7 @@ public final class PolicySqlChecker implements ExpressionChecker {
 
     private static boolean isBuiltIn(String name) {
         List<SqlOperator> found = new ArrayList<>();
-        MeshSql.BUILT_INS.lookupOperatorOverloads(new SqlIdentifier(name.toUpperCase(Locale.ROOT), org.apache.calcite.sql.parser.SqlParserPos.ZERO),
+        MeshSql.BUILT_INS.lookupOperatorOverloads(new SqlIdentifier(name.toUpperCase(Locale.ROOT), SqlParserPos.ZERO),
                 SqlFunctionCategory.USER_DEFINED_FUNCTION, SqlSyntax.FUNCTION, found, SqlNameMatchers.withCaseSensitive(false));
         return !found.isEmpty();
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
@@ -41,7 +41,7 @@ public final class PolicyTrimmer extends RelFieldTrimmer {
         RexPermuteInputsShuttle remap = new RexPermuteInputsShuttle(input.right, input.left);
         Mapping outputs = Mappings.create(MappingType.INVERSE_SURJECTION, outputCount, kept.cardinality());
         List<RelDataTypeField> fields = barrier.getRowType().getFieldList();
-        org.apache.calcite.rel.type.RelDataTypeFactory.Builder rowType = barrier.getCluster().getTypeFactory().builder();
+        RelDataTypeFactory.Builder rowType = barrier.getCluster().getTypeFactory().builder();
         ImmutableBitSet.Builder plain = ImmutableBitSet.builder();
         int position = 0;
         for (int i : kept) {
