@@ -42,6 +42,6 @@ public final class Governance {
 
     /** The principal's access to the table {@code domain.schema.name} described by {@code metadata}. */
     public AccessDecision decide(Principal principal, String domain, String schema, String name, TableMetadata metadata) {
-        return policy.decide(principal, TableDescriptors.of(domain, schema, name, metadata), new PolicyBinder(metadata, policy.resolve(principal)));
+        return policy.decide(principal, TableDescriptors.of(domain, schema, name, metadata), new PolicyBinder(metadata, () -> policy.resolve(principal)));
     }
 }
