@@ -3,10 +3,12 @@ package io.meshgate.engine.policy;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secret behind HASH masks (R9: HMAC-SHA256, never a bare hash a dictionary reverses). Its
@@ -32,9 +34,15 @@ public final class HashKey {
         return new HashKey(secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A copy of the secret, for the HMAC. */
-    public byte[] secret() {
-        return Arrays.copyOf(secret, secret.length);
+    /** HMAC-SHA256 of the UTF-8 text under this key, as lower-case hex (R9). */
+    public String hmacHex(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
     }
 
     /** A short public name for the key: the first bytes of its SHA-256. */

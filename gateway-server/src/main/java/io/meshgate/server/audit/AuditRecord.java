@@ -3,17 +3,14 @@ package io.meshgate.server.audit;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.RelationAccess;
+import io.meshgate.engine.policy.HashKey;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.ColumnAccess;
 import io.meshgate.policy.eval.ColumnDescriptor;
 import io.meshgate.policy.model.AttributeValue;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +57,9 @@ public record AuditRecord(Instant time, UUID queryId, Caller principal, Statemen
     }
 
     /**
-     * @param hash SHA-256 of the statement as the client sent it, in hex
+     * @param hash HMAC-SHA256 of the statement as the client sent it, under the policy hash key, in
+     *             hex: equal statements have equal hashes, and a guessed literal cannot be confirmed
+     *             without the key
      * @param text the statement with every literal replaced by {@code ?} and comments removed
      */
     public record Statement(String hash, String text) {
@@ -69,9 +68,9 @@ public record AuditRecord(Instant time, UUID queryId, Caller principal, Statemen
             requireNonNull(text, "text is null");
         }
 
-        public static Statement of(String sql) {
+        public static Statement of(String sql, HashKey key) {
             requireNonNull(sql, "sql is null");
-            return new Statement(sha256(sql), LiteralRedactor.redact(sql));
+            return new Statement(key.hmacHex(sql), LiteralRedactor.redact(sql));
         }
     }
 
@@ -138,11 +137,4 @@ public record AuditRecord(Instant time, UUID queryId, Caller principal, Statemen
         return values.stream().sorted().toList();
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash statements: the JDK has no SHA-256", e);
-        }
-    }
 }

@@ -2,6 +2,8 @@ package io.meshgate.server.audit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.engine.policy.Governance;
+import io.meshgate.engine.policy.HashKey;
 import io.meshgate.policy.eval.AccessPolicy;
 import io.meshgate.policy.eval.ResolvedPrincipal;
 import java.util.List;
@@ -18,11 +20,16 @@ public final class QueryAuditor {
 
     private final AuditLog log;
     private final AccessPolicy policy;
+    private final HashKey hashKey;
 
-    /** {@code policy} resolves principals (groups, roles, attributes) and names the revision of queries that read no table. */
-    public QueryAuditor(AuditLog log, AccessPolicy policy) {
+    /**
+     * {@code governance}'s policy resolves principals (groups, roles, attributes) and names the
+     * revision of queries that read no table; its hash key keys the statement hashes.
+     */
+    public QueryAuditor(AuditLog log, Governance governance) {
         this.log = requireNonNull(log, "log is null");
-        this.policy = requireNonNull(policy, "policy is null");
+        this.policy = requireNonNull(governance, "governance is null").policy();
+        this.hashKey = governance.hashKey();
     }
 
     public void record(QueryEvent event) {
@@ -40,7 +47,7 @@ public final class QueryAuditor {
                 List.copyOf(resolved.roles()), resolved.attributes(), event.client().application(), event.client().address());
         // The revision the tables were decided under; the current one when the query read none.
         String revision = event.relations().stream().map(r -> r.decision().revision()).findFirst().orElseGet(policy::revision);
-        return new AuditRecord(event.time(), event.queryId(), caller, AuditRecord.Statement.of(event.sql()), revision,
+        return new AuditRecord(event.time(), event.queryId(), caller, AuditRecord.Statement.of(event.sql(), hashKey), revision,
                 AuditDecision.of(event.error(), event.relations()), event.outcome(), event.error(),
                 event.relations().stream().map(AuditRecord.Relation::of).toList(), event.rows(),
                 new AuditRecord.Timings(event.planning().toMillis(), event.execution().toMillis()));

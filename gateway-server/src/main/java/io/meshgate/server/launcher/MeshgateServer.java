@@ -105,7 +105,7 @@ public final class MeshgateServer implements AutoCloseable {
             QueryEngine engine = new QueryEngine(mesh, allocator, governance);
             UserDirectory users = new UserDirectory(config.auth().users());
             FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server().host(), config.server().port(),
-                    engine::prepare, engine::catalogView, new QueryAuditor(audit, governance.policy()), users,
+                    engine::prepare, engine::catalogView, new QueryAuditor(audit, governance), users,
                     FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
             return new MeshgateServer(config, allocator, mesh, audit, policies, endpoint);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.meshgate.server.audit;
 
+import io.meshgate.engine.policy.Governance;
+import io.meshgate.engine.policy.HashKey;
 import io.meshgate.engine.RelationAccess;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
@@ -69,6 +71,13 @@ final class AuditFixtures {
                 new Principal("ana", Set.of("analysts")), new ClientInfo("flight-sql-jdbc/18", "10.0.0.5"),
                 "SELECT id, email FROM commerce.sales.orders WHERE card = '" + QUERY_SECRET + "' AND amount > 250",
                 relations, 3, Duration.ofMillis(12), Duration.ofMillis(30), QueryEvent.Outcome.COMPLETED, Optional.empty());
+    }
+
+    /** The secret that keys statement hashes in these tests. */
+    static final String HASH_KEY = "audit-fixture-hash-key";
+
+    static Governance governance() {
+        return new Governance(policy(), HashKey.of(HASH_KEY));
     }
 
     static AccessPolicy policy() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileAuditLogTest {
-    private static final QueryAuditor RECORDS = new QueryAuditor(AuditLog.none(), AuditFixtures.policy());
+    private static final QueryAuditor RECORDS = new QueryAuditor(AuditLog.none(), AuditFixtures.governance());
 
     private static AuditRecord record(int n) {
         QueryEvent event = AuditFixtures.completed(List.of(AuditFixtures.restrictedOrders()));

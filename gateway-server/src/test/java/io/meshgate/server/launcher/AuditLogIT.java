@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ class AuditLogIT {
     private static final String NATIONS = "SELECT n_name FROM customer.crm.nation WHERE n_regionkey = 1 AND n_name <> 'PERU'";
     private static final String COUNT = "SELECT count(*) FROM commerce.sales.orders -- where o_comment = 'zzkeep'\nWHERE o_comment <> 'secret-literal'";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HASH_KEY = "audit-log-it-hash-key";
 
     @TempDir
     static Path data;
@@ -56,7 +58,7 @@ class AuditLogIT {
         auditFile = data.resolve("logs/audit.jsonl");
         MeshgateConfig config = ConfigLoader.load(yaml, Map.of())
                 .withServer(new ServerConfig("127.0.0.1", 0))
-                .withGovernance(new GovernanceConfig(Optional.empty(), Optional.empty(), Optional.of(auditFile)));
+                .withGovernance(new GovernanceConfig(Optional.empty(), Optional.of(HASH_KEY), Optional.of(auditFile)));
         server = MeshgateServer.start(config);
     }
 
@@ -96,7 +98,7 @@ class AuditLogIT {
             assertTrue(record.get("time").asText().endsWith("Z"), record.get("time").asText());
         }
 
-        assertEquals(sha256(NATIONS), nations.get("statement").get("hash").asText());
+        assertEquals(hmac(NATIONS), nations.get("statement").get("hash").asText());
         assertEquals("SELECT n_name FROM customer.crm.nation WHERE n_regionkey = ? AND n_name <> ?",
                 nations.get("statement").get("text").asText());
         assertEquals(4, nations.get("rows").asLong());
@@ -159,7 +161,9 @@ class AuditLogIT {
         return values;
     }
 
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    private static String hmac(String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(HASH_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

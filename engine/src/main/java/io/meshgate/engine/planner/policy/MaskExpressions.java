@@ -48,7 +48,7 @@ final class MaskExpressions {
         this.rexBuilder = requireNonNull(rexBuilder, "rexBuilder is null");
         this.expressions = requireNonNull(expressions, "expressions is null");
         this.hashKey = requireNonNull(hashKey, "hashKey is null");
-        MaskFunctions.registerHashKey(hashKey.id(), hashKey.secret());
+        MaskFunctions.registerHashKey(hashKey);
     }
 
     /** {@code raw} shown through {@code mask}, typed as {@code type} (the column's type, nullable). */

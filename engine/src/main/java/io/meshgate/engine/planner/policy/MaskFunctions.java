@@ -1,12 +1,8 @@
 package io.meshgate.engine.planner.policy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import io.meshgate.engine.policy.HashKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The masks that are not plain SQL, as static methods the generated plan code calls. Public only
@@ -15,13 +11,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class MaskFunctions {
     private static final char MASK_CHAR = '*';
-    private static final Map<String, byte[]> HASH_KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, HashKey> HASH_KEYS = new ConcurrentHashMap<>();
 
     private MaskFunctions() {
     }
 
-    static void registerHashKey(String id, byte[] secret) {
-        HASH_KEYS.put(id, secret.clone());
+    static void registerHashKey(HashKey key) {
+        HASH_KEYS.put(key.id(), key);
     }
 
     /** {@code ********1111}: every character but the last {@code n} replaced. */
@@ -56,16 +52,10 @@ public final class MaskFunctions {
         if (value == null) {
             return null;
         }
-        byte[] key = HASH_KEYS.get(keyId);
+        HashKey key = HASH_KEYS.get(keyId);
         if (key == null) {
             throw new IllegalStateException("The HASH mask key " + keyId + " is not registered");
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
+        return key.hmacHex(value);
     }
 }

@@ -122,7 +122,7 @@ class FlightSqlTransportIT {
                         .hashToString(4, "b0b-pass".toCharArray())), Set.of("analysts"))));
         Governance governance = new Governance(new BobSeesOrderKeysOnly(), HashKey.of("0123456789abcdef-test"));
         endpoint = FlightSqlEndpoint.start("127.0.0.1", 0, FlightSqlTransportIT::prepare,
-                principal -> new CatalogView(mesh, governance, principal), new QueryAuditor(audited::add, governance.policy()),
+                principal -> new CatalogView(mesh, governance, principal), new QueryAuditor(audited::add, governance),
                 users, FlightAuthentication.create(users, Duration.ofSeconds(2)), allocator);
         client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", endpoint.port())).build();
         sql = new FlightSqlClient(client);
