@@ -8,6 +8,8 @@ import io.meshgate.spi.MetadataTableName;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
@@ -27,16 +29,25 @@ final class MeshSchemas {
      * current metadata, and only what its principal may see.
      */
     static CalciteSchema root(MeshCatalog catalog, GovernedTables tables) {
-        return CalciteSchema.createRootSchema(false, false, "", new RootSchema(catalog, tables));
+        Schema root = new ParentSchema(name -> catalog.domain(name).map(domain -> domainSchema(domain, tables)),
+                () -> new LinkedHashSet<>(catalog.domainNames()));
+        return CalciteSchema.createRootSchema(false, false, "", root);
     }
 
-    private static final class RootSchema extends AbstractSchema {
-        private final MeshCatalog catalog;
-        private final GovernedTables tables;
+    /** A domain: one schema per mesh schema it exposes. */
+    private static Schema domainSchema(Domain domain, GovernedTables tables) {
+        return new ParentSchema(name -> domain.namespaceOf(name).map(namespace -> new TablesSchema(domain, name, tables)),
+                () -> new LinkedHashSet<>(domain.schemaNames()));
+    }
 
-        RootSchema(MeshCatalog catalog, GovernedTables tables) {
-            this.catalog = requireNonNull(catalog, "catalog is null");
-            this.tables = requireNonNull(tables, "tables is null");
+    /** A schema that holds only schemas (the root and the domains), found one by one. */
+    private static final class ParentSchema extends AbstractSchema {
+        private final Function<String, Optional<Schema>> find;
+        private final Supplier<Set<String>> names;
+
+        ParentSchema(Function<String, Optional<Schema>> find, Supplier<Set<String>> names) {
+            this.find = requireNonNull(find, "find is null");
+            this.names = requireNonNull(names, "names is null");
         }
 
         @Override
@@ -46,32 +57,7 @@ final class MeshSchemas {
 
         @Override
         public Lookup<? extends Schema> subSchemas() {
-            return new LazyLookup<>(name -> catalog.domain(name).map(domain -> new DomainSchema(domain, tables)),
-                    () -> new LinkedHashSet<>(catalog.domainNames()));
-        }
-    }
-
-    private static final class DomainSchema extends AbstractSchema {
-        private final Domain domain;
-        private final GovernedTables tables;
-
-        DomainSchema(Domain domain, GovernedTables tables) {
-            this.domain = requireNonNull(domain, "domain is null");
-            this.tables = requireNonNull(tables, "tables is null");
-        }
-
-        @Override
-        public Lookup<Table> tables() {
-            return Lookup.empty();
-        }
-
-        @Override
-        public Lookup<? extends Schema> subSchemas() {
-            return new LazyLookup<>(this::schema, () -> new LinkedHashSet<>(domain.schemaNames()));
-        }
-
-        private Optional<Schema> schema(String name) {
-            return domain.namespaceOf(name).map(namespace -> new TablesSchema(domain, name, tables));
+            return new LazyLookup<>(find, names);
         }
     }
 
