@@ -18,8 +18,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.sql.SqlExplainLevel;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class BarrierPlacementTest {
     private static final SectionSevenOrders ORDERS = new SectionSevenOrders();
+    private static final RootAllocator ALLOCATOR = new RootAllocator();
     private static final QueryEngine ENGINE_FOR_VIEWS;
     private static final QueryPlanner PLANNER;
 
@@ -39,8 +42,13 @@ class BarrierPlacementTest {
                                 "card", FixedDecisions.always(Mask.withN(MaskFunction.SHOW_LAST_N, 4)), "amount", FixedDecisions.always(Mask.NONE)),
                         Set.of("id", "region", "amount")));
         Governance governance = new Governance(new FixedDecisions(decisions, Map.of()), HashKey.of("another-key-long-enough"));
-        ENGINE_FOR_VIEWS = new QueryEngine(ORDERS.catalog, new org.apache.arrow.memory.RootAllocator(), governance);
+        ENGINE_FOR_VIEWS = new QueryEngine(ORDERS.catalog, ALLOCATOR, governance);
         PLANNER = new QueryPlanner(ORDERS.catalog, governance);
+    }
+
+    @AfterAll
+    static void closeAllocator() {
+        ALLOCATOR.close();
     }
 
     private static String plan(String sql) {

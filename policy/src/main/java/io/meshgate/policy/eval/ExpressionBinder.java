@@ -12,19 +12,4 @@ public interface ExpressionBinder {
 
     /** Why {@code expression} cannot mask {@code column} (unknown column, incompatible type...), or empty when it binds. */
     Optional<String> customMaskProblem(String expression, ColumnDescriptor column);
-
-    /** A binder that accepts everything, for tests of decisions that do not depend on policy SQL. */
-    static ExpressionBinder acceptingAll() {
-        return new ExpressionBinder() {
-            @Override
-            public Optional<String> rowPredicateProblem(String predicate) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> customMaskProblem(String expression, ColumnDescriptor column) {
-                return Optional.empty();
-            }
-        };
-    }
 }

@@ -340,7 +340,7 @@ class PolicyEvaluatorTest {
     @Test
     void openPolicyGivesEverythingToEveryone() {
         AccessPolicy open = OpenAccessPolicy.allowAll();
-        AccessDecision decision = open.decide(Orders.NOBODY, Orders.TABLE, ExpressionBinder.acceptingAll());
+        AccessDecision decision = open.decide(Orders.NOBODY, Orders.TABLE, new AcceptingBinder());
         assertEquals("none", open.revision());
         assertTrue(decision.isFullAccess());
         assertTrue(decision.metadataRead());

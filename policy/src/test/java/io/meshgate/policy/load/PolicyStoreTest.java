@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshgate.policy.Principal;
+import io.meshgate.policy.eval.AcceptingBinder;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessPolicy;
 import io.meshgate.policy.eval.ExpressionBinder;
@@ -67,7 +68,7 @@ class PolicyStoreTest {
     }
 
     private String decidedRevision(PolicyStore store) {
-        return store.decide(Principal.of("ana"), TABLE, ExpressionBinder.acceptingAll()).revision();
+        return store.decide(Principal.of("ana"), TABLE, new AcceptingBinder()).revision();
     }
 
     private static List<String> grantIds(PolicyStore store) {
