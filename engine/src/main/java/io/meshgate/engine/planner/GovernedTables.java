@@ -8,18 +8,21 @@ import io.meshgate.engine.catalog.VisibleTable;
 import io.meshgate.engine.planner.policy.BarrierBuilder;
 import io.meshgate.policy.eval.AccessDecision;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tables one query may name, as its principal sees them, with what planning needs to put
- * each behind its barrier; it remembers every table the query read, for the audit record.
+ * The tables one query may name, as its principal sees them (one answer per name for the whole
+ * query), with what planning needs to put each behind its barrier; it remembers every table the
+ * query read, for the audit record.
  */
 final class GovernedTables {
     private final CatalogView view;
     private final BarrierBuilder barriers;
+    private final Map<List<String>, Optional<VisibleTable>> resolved = new HashMap<>();
     private final Map<String, VisibleTable> read = new LinkedHashMap<>();
 
     GovernedTables(CatalogView view, BarrierBuilder barriers) {
@@ -31,8 +34,13 @@ final class GovernedTables {
         return barriers;
     }
 
+    /**
+     * The table as this query sees it. Calcite looks a name up more than once while planning (to
+     * validate, then to convert); the first answer is kept so that a policy reload or a table
+     * change in between cannot give one query two different views of one table.
+     */
     Optional<VisibleTable> table(String domain, String schema, String name) {
-        return view.table(domain, schema, name);
+        return resolved.computeIfAbsent(List.of(domain, schema, name), key -> view.table(domain, schema, name));
     }
 
     void markRead(VisibleTable table) {
