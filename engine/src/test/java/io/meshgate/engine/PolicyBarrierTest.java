@@ -175,6 +175,13 @@ class PolicyBarrierTest {
     }
 
     @Test
+    void failedDateCastNamesNoValue() {
+        MeshgateException e = failure("analyst", "SELECT CAST(region AS DATE) FROM shop.sales.orders");
+        assertEquals(ErrorCode.INVALID_DATA, e.code());
+        assertFalse(e.getMessage().contains("EU"), e.getMessage());
+    }
+
+    @Test
     void aggregatesCountOnlyVisibleRows() {
         assertEquals(List.of(List.of(2L, 80, 100)), run("analyst", "SELECT count(*), min(amount), max(amount) FROM shop.sales.orders"));
         assertEquals(List.of(List.of(4L)), run("admin", "SELECT count(*) FROM shop.sales.orders"));

@@ -58,6 +58,8 @@ public final class QueryErrors {
         return internal(e);
     }
 
+    private static final Pattern INVALID_DATETIME = Pattern.compile("Invalid (DATE|TIME|TIMESTAMP) value");
+
     /** Maps a failure while a plan runs. */
     public static MeshgateException executionError(Throwable e) {
         Optional<MeshgateException> passed = meshgateCause(e);
@@ -70,6 +72,10 @@ public final class QueryErrors {
             }
             if (t instanceof ArithmeticException || t instanceof NumberFormatException) {
                 return new MeshgateException(ErrorCode.INVALID_DATA, "Cannot compute a value: invalid number or overflow", e);
+            }
+            if (t instanceof IllegalArgumentException && INVALID_DATETIME.matcher(String.valueOf(t.getMessage())).lookingAt()) {
+                // Calcite's message quotes the value; it may be protected data (B4), so it is not repeated.
+                return new MeshgateException(ErrorCode.INVALID_DATA, "Cannot cast a value to a date or time: it is not one", e);
             }
         }
         return internal(e);
