@@ -49,7 +49,11 @@ public final class MeshgateDriver implements Driver {
             return null;
         }
         ArrowTarget target = ArrowTarget.of(MeshgateUrl.parse(url), Optional.ofNullable(info).orElseGet(Properties::new), url);
-        return arrow.connect(target.url(), target.properties());
+        try {
+            return StateTranslatingProxy.wrap(arrow.connect(target.url(), target.properties()));
+        } catch (SQLException e) {
+            throw ServerErrors.withState(e);
+        }
     }
 
     @Override

@@ -1,0 +1,94 @@
+package io.meshgate.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A connection of Arrow's driver seen through Meshgate's: every {@link SQLException} that the
+ * connection, or a statement, result set or metadata object it hands out, throws goes through
+ * {@link ServerErrors#withState} on its way to the caller. Objects are otherwise untouched;
+ * {@code unwrap} reaches Arrow's own classes.
+ */
+final class StateTranslatingProxy implements InvocationHandler {
+    /** What a call may hand out that is wrapped in turn. */
+    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, CallableStatement.class,
+            ResultSet.class, DatabaseMetaData.class, ResultSetMetaData.class, ParameterMetaData.class);
+
+    private final Object target;
+    /** The connection proxy, which every object of the connection hands back as its connection. */
+    private Connection connection;
+
+    private StateTranslatingProxy(Object target, Connection connection) {
+        this.target = target;
+        this.connection = connection;
+    }
+
+    static Connection wrap(Connection arrowConnection) {
+        StateTranslatingProxy handler = new StateTranslatingProxy(arrowConnection, null);
+        handler.connection = (Connection) proxy(arrowConnection, handler);
+        return handler.connection;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> target.toString();
+            };
+        }
+        boolean wrapperCall = method.getName().equals("unwrap") || method.getName().equals("isWrapperFor");
+        if (wrapperCall && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
+            return method.getName().equals("unwrap") ? proxy : Boolean.TRUE;
+        }
+        Object result;
+        try {
+            result = method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof SQLException error ? ServerErrors.withState(error) : e.getCause();
+        }
+        if (result != null && method.getReturnType() == Connection.class) {
+            return connection;
+        }
+        if (result == null || !WRAPPED.contains(method.getReturnType())) {
+            return result;
+        }
+        return proxy(result, new StateTranslatingProxy(result, connection));
+    }
+
+    private static Object proxy(Object target, StateTranslatingProxy handler) {
+        return Proxy.newProxyInstance(StateTranslatingProxy.class.getClassLoader(), sqlInterfaces(target.getClass()), handler);
+    }
+
+    /** Every java.sql interface the class implements, so that a caller's cast to one still works. */
+    private static Class<?>[] sqlInterfaces(Class<?> type) {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            collect(c.getInterfaces(), found);
+        }
+        return found.toArray(Class<?>[]::new);
+    }
+
+    private static void collect(Class<?>[] interfaces, Set<Class<?>> found) {
+        for (Class<?> i : interfaces) {
+            if (i.getPackageName().equals("java.sql")) {
+                found.add(i);
+            }
+            collect(i.getInterfaces(), found);
+        }
+    }
+}
