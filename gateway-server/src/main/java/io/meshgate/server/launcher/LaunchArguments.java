@@ -22,6 +22,9 @@ final class LaunchArguments {
                   Load and lint the policy files (*.yaml, *.yml) of DIR. Prints each problem as
                   file:line: ERROR|WARNING [rule] message, then OK revision <id> when the set is valid.
                   Exits 1 when there are errors; warnings alone do not fail the check.
+              meshgate sql [--server HOST:PORT] [--user U] [--format aligned|csv|...] [-e SQL] [-f FILE] ...
+                  Interactive SQL shell over Flight SQL, or run statements and exit; meshgate sql --help
+                  lists its options.
               meshgate --help
                   Show this message.
 
@@ -42,7 +45,7 @@ final class LaunchArguments {
     static LaunchCommand parse(String... args) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (rest.isEmpty()) {
-            throw new UsageException("Missing command (use demo, serve, policy or --help)");
+            throw new UsageException("Missing command (use demo, serve, policy, sql or --help)");
         }
         String command = rest.remove(0);
         return switch (command) {
@@ -66,7 +69,8 @@ final class LaunchArguments {
                         .orElse(OptionalInt.empty()));
             }
             case "policy" -> policy(rest);
-            default -> throw new UsageException("Unknown command '" + command + "' (use demo, serve, policy or --help)");
+            case "sql" -> new LaunchCommand.Sql(rest);
+            default -> throw new UsageException("Unknown command '" + command + "' (use demo, serve, policy, sql or --help)");
         };
     }
 

@@ -3,6 +3,7 @@ package io.meshgate.server.launcher;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 
 /** What the {@code meshgate} command line asks for. */
@@ -30,6 +31,13 @@ sealed interface LaunchCommand {
     record PolicyCheck(Path directory) implements LaunchCommand {
         public PolicyCheck {
             requireNonNull(directory, "directory is null");
+        }
+    }
+
+    /** The SQL shell, with its own arguments, which it parses itself. */
+    record Sql(List<String> arguments) implements LaunchCommand {
+        public Sql {
+            arguments = List.copyOf(arguments);
         }
     }
 

@@ -7,6 +7,7 @@ import io.meshgate.server.config.ConfigError;
 import io.meshgate.server.config.ConfigException;
 import io.meshgate.server.config.ConfigLoader;
 import io.meshgate.server.config.MeshgateConfig;
+import io.meshgate.server.shell.SqlShell;
 import io.meshgate.server.error.FlightErrorMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,10 +16,10 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The {@code meshgate} command: {@code demo}, {@code serve}, {@code policy check} and {@code --help}.
+ * The {@code meshgate} command: {@code demo}, {@code serve}, {@code policy check}, {@code sql} and {@code --help}.
  * Exit codes: 0 after a clean stop or a passed check, 1 when the configuration is wrong, the server
- * cannot start or the policy check finds errors, 2 for a bad command line. Ctrl-C (SIGINT) and
- * SIGTERM stop the server cleanly.
+ * cannot start or the policy check finds errors, 2 for a bad command line; {@code sql} has its own
+ * ({@link SqlShell}). Ctrl-C (SIGINT) and SIGTERM stop the server cleanly.
  */
 public final class Main {
     static final int EXIT_OK = 0;
@@ -46,6 +47,9 @@ public final class Main {
             err.println();
             err.print(LaunchArguments.USAGE);
             return EXIT_USAGE;
+        }
+        if (command instanceof LaunchCommand.Sql sql) {
+            return SqlShell.run(sql.arguments(), environment, System.in, out, err);
         }
         try {
             if (command instanceof LaunchCommand.Demo demo) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +37,20 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void sqlPassesItsArgumentsToTheShell() {
+        assertEquals(new LaunchCommand.Sql(List.of("--server", "db:1", "-e", "SELECT 1")),
+                LaunchArguments.parse("sql", "--server", "db:1", "-e", "SELECT 1"));
+    }
+
+    @Test
     void helpIsACommand() {
         assertEquals(new LaunchCommand.Help(), LaunchArguments.parse("--help"));
     }
 
     @Test
     void badArgumentsSayWhatIsWrong() {
-        assertEquals("Missing command (use demo, serve, policy or --help)", usageError());
-        assertEquals("Unknown command 'start' (use demo, serve, policy or --help)", usageError("start"));
+        assertEquals("Missing command (use demo, serve, policy, sql or --help)", usageError());
+        assertEquals("Unknown command 'start' (use demo, serve, policy, sql or --help)", usageError("start"));
         assertEquals("Unknown option '--scale' (options here: --config, --port)", usageError("serve", "--scale", "1"));
         assertEquals("--port must be a number from 0 to 65535, got '99999'", usageError("demo", "--port", "99999"));
         assertEquals("--scale must be a number above 0 and at most 1000, got 'big'", usageError("demo", "--scale", "big"));

@@ -36,6 +36,22 @@ class MainTest {
     }
 
     @Test
+    void sqlHelpListsTheShellOptions() {
+        assertEquals(0, run("sql", "--help"));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Usage: meshgate sql [OPTIONS]"), printed);
+        assertTrue(printed.contains("--format FORMAT"), printed);
+    }
+
+    @Test
+    void sqlWithAnUnknownOptionExitsWithTwoAndItsUsage() {
+        assertEquals(2, run("sql", "--databse", "x"));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("meshgate sql: Unknown option '--databse' (see meshgate sql --help)"), printed);
+        assertTrue(printed.contains("Usage: meshgate sql"), printed);
+    }
+
+    @Test
     void configurationErrorsAreAllListedAndExitWithOne(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("meshgate.yaml");
         Files.writeString(config, "server: {port: x}\ndomains:\n  - name: a\n    catalog: {type: rest}\n");
