@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -63,10 +64,10 @@ public final class MeshSql {
     private MeshSql() {
     }
 
-    /** The names of the built-in functions of one kind that queries may call, sorted and without repeats. */
+    /** The names of the built-in scalar functions of one kind that queries may call (no aggregates), sorted and without repeats. */
     public static List<String> functionNames(FunctionKind kind) {
         return BUILT_INS.getOperatorList().stream()
-                .filter(op -> op instanceof SqlFunction function && function.getFunctionType() == kind.category)
+                .filter(op -> op instanceof SqlFunction function && !(op instanceof SqlAggFunction) && function.getFunctionType() == kind.category)
                 .map(op -> op.getName().toUpperCase(Locale.ROOT))
                 .filter(name -> FUNCTION_NAME.matcher(name).matches())
                 .collect(Collectors.toCollection(TreeSet::new))
