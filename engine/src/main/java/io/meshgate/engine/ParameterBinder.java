@@ -20,7 +20,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Checks client values against a parameter schema and converts them to the representation the
  * compiled plan reads. Accepted: the value's own type, integers of any width for integer, decimal
  * and floating-point parameters (when they fit), decimals without loss at the parameter's scale,
- * and NULL for any parameter. Anything else fails with INVALID_REQUEST naming the parameter and
+ * floating-point values for a decimal parameter when their shortest decimal form fits it without
+ * loss (ADBC sends a Python float as a double), and NULL for any parameter. Anything else fails with INVALID_REQUEST naming the parameter and
  * both types.
  */
 final class ParameterBinder {
@@ -108,6 +109,12 @@ final class ParameterBinder {
         BigDecimal decimal;
         if (value instanceof BigDecimal d) {
             decimal = d;
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new ArithmeticException("not a number");
+            }
+            decimal = value instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(d);
         } else {
             BigInteger integer = exactInteger(value);
             if (integer == null) {

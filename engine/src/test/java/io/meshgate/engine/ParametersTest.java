@@ -111,6 +111,14 @@ class ParametersTest {
     }
 
     @Test
+    void limitTakesAParameter() {
+        try (PreparedQuery query = engine.prepare(ADMIN, "SELECT id FROM shop.sales.orders ORDER BY id LIMIT ?")) {
+            assertEquals(List.of(List.of(1L), List.of(2L)), run(query, 2));
+            assertEquals(List.of(List.of(1L)), run(query, 1));
+        }
+    }
+
+    @Test
     void integersBindToWiderAndDecimalParameters() {
         assertEquals(List.of(List.of(2L)), run("admin", "SELECT id FROM shop.sales.orders WHERE id = ?", 2));
         assertEquals(List.of(List.of(2L)), run("admin", "SELECT id FROM shop.sales.orders WHERE amount = ?", 250L));
@@ -138,6 +146,8 @@ class ParametersTest {
         try (PreparedQuery query = engine.prepare(ADMIN, "SELECT id FROM shop.sales.orders WHERE amount = CAST(? AS DECIMAL(5, 1))")) {
             MeshgateException lossy = assertThrows(MeshgateException.class, () -> query.bind(List.of(new BigDecimal("1.25"))));
             assertTrue(lossy.getMessage().contains("does not fit DECIMAL(5, 1)"), lossy.getMessage());
+            assertEquals(List.of(new BigDecimal("100.5")), query.bind(List.of(100.5)).values(), "a double that is exactly a short decimal");
+            assertThrows(MeshgateException.class, () -> query.bind(List.of(0.05)));
         }
     }
 

@@ -78,7 +78,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         this.schemas = new SchemasHandler(results);
         this.tables = new TablesHandler(results);
         this.tableTypes = new TableTypesHandler(results);
-        this.sqlInfo = new SqlInfoHandler();
+        this.sqlInfo = new SqlInfoHandler(results);
         this.typeInfo = new TypeInfoHandler(results);
     }
 

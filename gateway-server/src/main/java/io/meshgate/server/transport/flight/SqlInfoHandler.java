@@ -8,8 +8,16 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.flight.sql.FlightSqlProducer;
 import org.apache.arrow.flight.sql.SqlInfoBuilder;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.UInt4Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.message.IpcOption;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetSqlInfo;
 import org.apache.arrow.flight.sql.impl.FlightSql.SqlNullOrdering;
 import org.apache.arrow.flight.sql.impl.FlightSql.SqlOuterJoinsSupportLevel;
@@ -35,9 +43,12 @@ import org.apache.arrow.flight.sql.impl.FlightSql.SupportedSqlGrammar;
 final class SqlInfoHandler {
     static final String SERVER_NAME = "Meshgate";
 
+    private final MetadataResults results;
     private final SqlInfoBuilder info;
+    private final Set<Integer> provided;
 
-    SqlInfoHandler() {
+    SqlInfoHandler(MetadataResults results) {
+        this.results = results;
         long identifierLength = MeshSql.PARSER.identifierMaxLength();
         this.info = new SqlInfoBuilder()
                 .withFlightSqlServerName(SERVER_NAME)
@@ -123,11 +134,83 @@ final class SqlInfoHandler {
                 .withSqlMaxRowSize(0)
                 .withSqlMaxStatementLength(0)
                 .withSqlMaxStatements(0)
-                .withSqlMaxTablesInSelect(0);
+                .withSqlMaxTablesInSelect(0)
+                .withFlightSqlServerStatementTimeout(0)
+                .withFlightSqlServerTransactionTimeout(0);
+        this.provided = providedIds(info);
     }
 
+    /** The requested values (all without a request); ids the server does not know are left out, as the protocol allows. */
     void stream(CommandGetSqlInfo command, ServerStreamListener listener) {
-        info.send(command.getInfoList(), listener);
+        List<Integer> requested = command.getInfoList().isEmpty() ? List.copyOf(provided)
+                : command.getInfoList().stream().filter(provided::contains).toList();
+        if (requested.isEmpty()) {
+            results.sendEmpty(FlightSqlProducer.Schemas.GET_SQL_INFO_SCHEMA, listener);
+        } else {
+            info.send(requested, listener);
+        }
+    }
+
+    /** The ids {@link #info} has a value for: what it sends when asked for everything. */
+    private static Set<Integer> providedIds(SqlInfoBuilder info) {
+        Set<Integer> ids = new TreeSet<>();
+        info.send(List.of(), new IdCollector(ids));
+        return Set.copyOf(ids);
+    }
+
+    /** Reads the {@code info_name} column of what {@link SqlInfoBuilder} sends, and nothing else. */
+    private static final class IdCollector implements ServerStreamListener {
+        private final Set<Integer> ids;
+        private VectorSchemaRoot root;
+
+        IdCollector(Set<Integer> ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        public void start(VectorSchemaRoot root, DictionaryProvider dictionaries, IpcOption option) {
+            this.root = root;
+        }
+
+        @Override
+        public void putNext() {
+            UInt4Vector names = (UInt4Vector) root.getVector("info_name");
+            for (int i = 0; i < root.getRowCount(); i++) {
+                ids.add(names.get(i));
+            }
+        }
+
+        @Override
+        public void putNext(ArrowBuf metadata) {
+            putNext();
+        }
+
+        @Override
+        public void putMetadata(ArrowBuf metadata) {
+        }
+
+        @Override
+        public void error(Throwable e) {
+            throw new IllegalStateException("Cannot list the SqlInfo values", e);
+        }
+
+        @Override
+        public void completed() {
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void setOnCancelHandler(Runnable handler) {
+        }
     }
 
     /** The jar manifest's version, else the project version the build wrote into version.properties. */
