@@ -11,8 +11,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * A prepared query tied to the policy revision it was planned under (B7). Executed after the
- * policy changed, it is planned again first, so a revoked grant or a new mask holds for
- * statements prepared before the change; if the new plan's columns differ, it fails and asks for
+ * policy changed, it is planned again first (its parameter values stay data: they are not part of
+ * the plan), so a revoked grant or a new mask holds for
+ * statements prepared before the change; if the new plan's columns or parameter types differ, it fails and asks for
  * the statement to be prepared again.
  */
 final class PolicyBoundQuery implements PreparedQuery {
@@ -34,25 +35,30 @@ final class PolicyBoundQuery implements PreparedQuery {
     }
 
     @Override
+    public Schema parameterSchema() {
+        return planned.parameterSchema();
+    }
+
+    @Override
     public List<RelationAccess> relations() {
         return planned.relations();
     }
 
     @Override
-    public BatchStream execute() {
+    public BatchStream execute(BoundParameters parameters) {
         String now = currentRevision.get();
         if (!now.equals(revision)) {
             PreparedQuery replanned = planner.get();
-            if (!replanned.resultSchema().equals(planned.resultSchema())) {
+            if (!replanned.resultSchema().equals(planned.resultSchema()) || !replanned.parameterSchema().equals(planned.parameterSchema())) {
                 replanned.close();
                 throw new MeshgateException(ErrorCode.INVALID_REQUEST,
-                        "The policy in force changed since this statement was prepared, and so did its result columns: prepare it again");
+                        "The policy in force changed since this statement was prepared, and so did its result columns or parameter types: prepare it again");
             }
             planned.close();
             planned = replanned;
             revision = now;
         }
-        return planned.execute();
+        return planned.execute(parameters);
     }
 
     @Override

@@ -1,21 +1,43 @@
 package io.meshgate.engine;
 
 import io.meshgate.spi.BatchStream;
+import java.util.List;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * A statement parsed, validated and planned for one session. It can be executed any number of
- * times; each execution reads the tables at their snapshot when it starts.
+ * times, each time with its own parameter values; each execution reads the tables at their
+ * snapshot when it starts.
  */
 public interface PreparedQuery extends AutoCloseable {
-    /** The Arrow schema of every batch that {@link #execute()} returns. */
+    /** The Arrow schema of every batch that {@link #execute(BoundParameters)} returns. */
     Schema resultSchema();
 
-    /** The tables the statement reads, each with the access decision it was planned under. */
-    java.util.List<RelationAccess> relations();
+    /**
+     * One field per {@code ?} in the statement, in order of appearance, named {@code parameter_1},
+     * {@code parameter_2}, ..., typed as inferred from where each stands; empty without parameters.
+     */
+    Schema parameterSchema();
 
-    /** Runs the statement; batches are produced as the caller reads them. */
-    BatchStream execute();
+    /** The tables the statement reads, each with the access decision it was planned under. */
+    List<RelationAccess> relations();
+
+    /**
+     * Checks one value per parameter (Java values: Long, BigDecimal, String, LocalDate, ..., or
+     * null) against {@link #parameterSchema()}; fails with INVALID_REQUEST naming the parameter and
+     * the types when a value does not fit.
+     */
+    default BoundParameters bind(List<?> values) {
+        return ParameterBinder.bind(parameterSchema(), values);
+    }
+
+    /** Runs the statement with {@code parameters}; batches are produced as the caller reads them. */
+    BatchStream execute(BoundParameters parameters);
+
+    /** Runs a statement without parameters; fails with INVALID_REQUEST when it has some. */
+    default BatchStream execute() {
+        return execute(bind(List.of()));
+    }
 
     @Override
     void close();

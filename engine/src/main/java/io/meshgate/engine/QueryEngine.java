@@ -12,10 +12,12 @@ import io.meshgate.engine.planner.PlannedQuery;
 import io.meshgate.engine.planner.QueryErrors;
 import io.meshgate.engine.planner.QueryPlanner;
 import io.meshgate.engine.types.ArrowTypes;
+import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.spi.BatchStream;
 import io.meshgate.spi.ErrorTranslatingStream;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -58,24 +60,43 @@ public final class QueryEngine {
     private PreparedQuery prepareOnce(Session session, String sql) {
         PlannedQuery planned = planner.plan(catalogView(session.principal()), session, sql);
         if (planned.explain()) {
-            return new ExplainQuery(planned.explainText(), planned.relations(), allocator);
+            return new ExplainQuery(planned.explainText(), parameterSchema(planned), planned.relations(), allocator);
         }
+        Schema parameters = parameterSchema(planned);
         try {
             Schema schema = ArrowTypes.toArrowSchema(planned.plan().getRowType(), planned.columnNames());
-            return new CompiledPreparedQuery(CompiledQuery.compile(planned.plan(), planned.typeFactory(), schema), planned.relations(), allocator);
+            return new CompiledPreparedQuery(CompiledQuery.compile(planned.plan(), planned.typeFactory(), schema), parameters,
+                    planned.relations(), allocator);
         } catch (RuntimeException e) {
             throw QueryErrors.executionError(e);
         }
     }
 
-    private record ExplainQuery(String text, List<RelationAccess> relations, BufferAllocator allocator) implements PreparedQuery {
+    /** One field per {@code ?}, named {@code parameter_1}, {@code parameter_2}, ... */
+    private static Schema parameterSchema(PlannedQuery planned) {
+        List<String> names = IntStream.rangeClosed(1, planned.parameterRowType().getFieldCount()).mapToObj(i -> "parameter_" + i).toList();
+        return ArrowTypes.toArrowSchema(planned.parameterRowType(), names);
+    }
+
+    /** Checks that {@code parameters} were bound for this statement's parameters, not another's. */
+    private static void checkBound(Schema parameterSchema, BoundParameters parameters) {
+        if (!parameters.schema().equals(parameterSchema)) {
+            throw new MeshgateException(ErrorCode.INVALID_REQUEST,
+                    "Cannot execute: the values were bound for other parameters than this statement's (bind them again)");
+        }
+    }
+
+    /** EXPLAIN shows the plan, which does not depend on the parameter values: they are checked, not used. */
+    private record ExplainQuery(String text, Schema parameterSchema, List<RelationAccess> relations, BufferAllocator allocator)
+            implements PreparedQuery {
         @Override
         public Schema resultSchema() {
             return PlanText.SCHEMA;
         }
 
         @Override
-        public BatchStream execute() {
+        public BatchStream execute(BoundParameters parameters) {
+            checkBound(parameterSchema, parameters);
             return PlanText.stream(text, allocator);
         }
 
@@ -84,16 +105,18 @@ public final class QueryEngine {
         }
     }
 
-    private record CompiledPreparedQuery(CompiledQuery query, List<RelationAccess> relations, BufferAllocator allocator) implements PreparedQuery {
+    private record CompiledPreparedQuery(CompiledQuery query, Schema parameterSchema, List<RelationAccess> relations, BufferAllocator allocator)
+            implements PreparedQuery {
         @Override
         public Schema resultSchema() {
             return query.resultSchema();
         }
 
         @Override
-        public BatchStream execute() {
+        public BatchStream execute(BoundParameters parameters) {
+            checkBound(parameterSchema, parameters);
             try {
-                return ErrorTranslatingStream.wrap(query.execute(allocator), QueryErrors::executionError);
+                return ErrorTranslatingStream.wrap(query.execute(allocator, parameters.values()), QueryErrors::executionError);
             } catch (RuntimeException e) {
                 throw QueryErrors.executionError(e);
             }

@@ -62,6 +62,8 @@ class QueryEngineTest {
         Session inCustomer = new Session(Principal.of("admin"), Optional.of("customer"), Optional.empty());
         assertEquals(List.of(List.of(25L)), Rows.run(engine, inCrm, "SELECT count(*) FROM nation"));
         assertEquals(List.of(List.of(25L)), Rows.run(engine, inCustomer, "SELECT count(*) FROM crm.nation"));
+        assertEquals(List.of(List.of(25L)), Rows.run(engine, inCrm, "SELECT count(*) FROM crm.nation"), "schema.table with a schema set");
+        assertEquals(List.of(List.of(5L)), Rows.run(engine, inCrm, "SELECT count(*) FROM customer.crm.region"), "full names still work");
     }
 
     @Test

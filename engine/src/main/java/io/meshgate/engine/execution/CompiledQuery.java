@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.spi.BatchStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -52,10 +53,15 @@ public final class CompiledQuery {
         return resultSchema;
     }
 
-    /** Starts an execution; rows are computed as batches are read from the returned stream. */
-    public BatchStream execute(BufferAllocator parent) {
+    /**
+     * Starts an execution with the values of the plan's dynamic parameters ({@code ?}), in
+     * Calcite's representation (dates as days, timestamps as milliseconds); rows are computed as
+     * batches are read from the returned stream.
+     */
+    public BatchStream execute(BufferAllocator parent, List<Object> parameters) {
+        requireNonNull(parameters, "parameters is null");
         BufferAllocator allocator = parent.newChildAllocator("query", 0, parent.getLimit());
-        ExecutionContext context = new ExecutionContext(typeFactory, stashed, allocator);
+        ExecutionContext context = new ExecutionContext(typeFactory, stashed, parameters, allocator);
         VectorSchemaRoot batch = null;
         Enumerator<Object> rows = null;
         try {

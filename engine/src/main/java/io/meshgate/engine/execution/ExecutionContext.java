@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.spi.BatchStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -18,7 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The state of one execution, handed to the generated code as its {@link DataContext}: the values
- * the plan stashed while it was compiled, the allocator scans read into, and every scan opened so
+ * the plan stashed while it was compiled, the values of its parameters (the code reads {@code ?0},
+ * {@code ?1}, ...), the allocator scans read into, and every scan opened so
  * far, so that closing the execution closes them all, even those an operator left unfinished.
  */
 final class ExecutionContext implements DataContext, AutoCloseable {
@@ -26,15 +28,18 @@ final class ExecutionContext implements DataContext, AutoCloseable {
 
     private final JavaTypeFactory typeFactory;
     private final Map<String, Object> stashed;
+    private final List<Object> parameters;
     private final BufferAllocator allocator;
     private final long startMillis = System.currentTimeMillis();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<BatchStream> openScans = new ArrayList<>();
     private boolean closed;
 
-    ExecutionContext(JavaTypeFactory typeFactory, Map<String, Object> stashed, BufferAllocator allocator) {
+    ExecutionContext(JavaTypeFactory typeFactory, Map<String, Object> stashed, List<Object> parameters, BufferAllocator allocator) {
         this.typeFactory = requireNonNull(typeFactory, "typeFactory is null");
         this.stashed = Map.copyOf(requireNonNull(stashed, "stashed is null"));
+        // Values may be NULL, so not List.copyOf.
+        this.parameters = Collections.unmodifiableList(new ArrayList<>(requireNonNull(parameters, "parameters is null")));
         this.allocator = requireNonNull(allocator, "allocator is null");
     }
 
@@ -83,7 +88,18 @@ final class ExecutionContext implements DataContext, AutoCloseable {
         if (Variable.CANCEL_FLAG.camelName.equals(name)) {
             return cancelled;
         }
+        if (name.startsWith("?")) {
+            return parameter(name);
+        }
         return stashed.get(name);
+    }
+
+    private Object parameter(String name) {
+        int index = Integer.parseInt(name.substring(1));
+        if (index < 0 || index >= parameters.size()) {
+            throw new IllegalStateException("Cannot read parameter " + name + ": the execution has " + parameters.size() + " values");
+        }
+        return parameters.get(index);
     }
 
     /** Closes every scan this execution opened, then its allocator. */

@@ -1,7 +1,16 @@
 package io.meshgate.engine.planner;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
@@ -36,6 +45,38 @@ public final class MeshSql {
             .withTypeCoercionEnabled(false)
             .withConformance(SqlConformanceEnum.DEFAULT);
 
+    /** The kinds of built-in functions JDBC's DatabaseMetaData lists. */
+    public enum FunctionKind {
+        NUMERIC(SqlFunctionCategory.NUMERIC),
+        STRING(SqlFunctionCategory.STRING),
+        DATETIME(SqlFunctionCategory.TIMEDATE),
+        SYSTEM(SqlFunctionCategory.SYSTEM);
+
+        private final SqlFunctionCategory category;
+
+        FunctionKind(SqlFunctionCategory category) {
+            this.category = category;
+        }
+    }
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
     private MeshSql() {
+    }
+
+    /** The names of the built-in scalar functions of one kind that queries may call (no aggregates), sorted and without repeats. */
+    public static List<String> functionNames(FunctionKind kind) {
+        return BUILT_INS.getOperatorList().stream()
+                .filter(op -> op instanceof SqlFunction function && !(op instanceof SqlAggFunction) && function.getFunctionType() == kind.category)
+                .map(op -> op.getName().toUpperCase(Locale.ROOT))
+                .filter(name -> FUNCTION_NAME.matcher(name).matches())
+                .collect(Collectors.toCollection(TreeSet::new))
+                .stream().toList();
+    }
+
+    /** The parser's keywords that are not SQL:92 reserved words, as JDBC's getSQLKeywords lists them. */
+    public static List<String> keywords() {
+        String keywords = SqlParser.create("", PARSER).getMetadata().getJdbcKeywords();
+        return Arrays.stream(keywords.split(",")).map(String::trim).filter(k -> !k.isEmpty()).sorted().toList();
     }
 }

@@ -56,6 +56,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -112,11 +113,12 @@ public final class QueryPlanner {
             Parsed parsed = parse(sql);
             SqlValidator validator = SqlValidatorUtil.newValidator(SqlOperatorTables.chain(MeshSql.BUILT_INS, reader),
                     reader, typeFactory, MeshSql.VALIDATOR);
-            SqlNode validated = validator.validate(parsed.query());
+            SqlNode validated = DynamicParameters.validate(parsed.query(), validator);
+            RelDataType parameterRowType = DynamicParameters.rowType(validated, validator, typeFactory);
             RelRoot root = toRel(validated, validator, reader, typeFactory);
             EnumerableRel plan = optimize(root, reader);
             List<String> names = root.fields.stream().map(f -> f.getValue()).toList();
-            return new PlannedQuery(plan, names, RedactedPlan.text(plan), parsed.explain(), typeFactory, tables.relations());
+            return new PlannedQuery(plan, names, parameterRowType, RedactedPlan.text(plan), parsed.explain(), typeFactory, tables.relations());
         } catch (SqlParseException e) {
             throw QueryErrors.syntaxError(e);
         } catch (RuntimeException e) {
@@ -130,12 +132,17 @@ public final class QueryPlanner {
         properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.UNCHANGED.name());
         properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), Casing.UNCHANGED.name());
         properties.setProperty(CalciteConnectionProperty.QUOTING.camelName(), Quoting.DOUBLE_QUOTE.name());
-        List<String> defaultSchema = new ArrayList<>();
+        // Names resolve against the session's catalog and schema, then its catalog alone, then the root:
+        // with catalog `commerce` and schema `sales`, `orders`, `sales.orders` and `commerce.sales.orders` all work.
+        List<List<String>> paths = new ArrayList<>();
         session.catalog().ifPresent(catalogName -> {
-            defaultSchema.add(catalogName);
-            session.schema().ifPresent(defaultSchema::add);
+            session.schema().ifPresent(schemaName -> paths.add(List.of(catalogName, schemaName)));
+            paths.add(List.of(catalogName));
         });
-        return new CalciteCatalogReader(MeshSchemas.root(catalog, tables), defaultSchema, typeFactory, new CalciteConnectionConfigImpl(properties));
+        paths.add(List.of());
+        CalciteConnectionConfigImpl config = new CalciteConnectionConfigImpl(properties);
+        return new CalciteCatalogReader(MeshSchemas.root(catalog, tables), SqlNameMatchers.withCaseSensitive(false), paths, typeFactory, config) {
+        };
     }
 
     /** A parsed statement; {@code EXPLAIN q} and {@code EXPLAIN PLAN FOR q} both explain {@code q}. */

@@ -3,6 +3,7 @@ package io.meshgate.engine.planner.policy;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -11,7 +12,8 @@ import org.apache.calcite.sql.SqlKind;
 /**
  * Decides whether a predicate is leak-proof (B1): it can neither fail nor reveal anything but its
  * truth value. Allowed: comparisons, IS [NOT] NULL and its kin, AND/OR/NOT, and IN/BETWEEN of
- * literals (SEARCH), over column references and literals. Everything else (casts of columns,
+ * literals (SEARCH), over column references, literals and parameters ({@code ?}: a value fixed for
+ * the execution, which the barrier treats exactly as a literal in its place). Everything else (casts of columns,
  * arithmetic, functions, LIKE, regex) is not.
  */
 final class LeakProof {
@@ -42,9 +44,9 @@ final class LeakProof {
         return false;
     }
 
-    /** A column, a literal, or a cast of a literal (folded before it runs). */
+    /** A column, a literal, a parameter, or a cast of a literal (folded before it runs). */
     private static boolean isOperand(RexNode node) {
-        if (node instanceof RexInputRef || node instanceof RexLiteral) {
+        if (node instanceof RexInputRef || node instanceof RexLiteral || node instanceof RexDynamicParam) {
             return true;
         }
         return node instanceof RexCall call && call.getKind() == SqlKind.CAST && call.getOperands().get(0) instanceof RexLiteral;

@@ -4,14 +4,20 @@ import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
 import io.meshgate.server.auth.UserDirectory;
+import java.util.Optional;
 import org.apache.arrow.flight.FlightProducer.CallContext;
 
-/** Turns the authenticated peer of a call into the principal the engine plans for, and the caller the audit names. */
+/**
+ * Turns the authenticated peer of a call into the principal the engine plans for, and the caller
+ * the audit names, with the catalog and schema of its session.
+ */
 final class CallSessions {
     private final UserDirectory users;
+    private final SessionOptions options;
 
-    CallSessions(UserDirectory users) {
+    CallSessions(UserDirectory users, SessionOptions options) {
         this.users = users;
+        this.options = options;
     }
 
     Principal principal(CallContext context) {
@@ -22,6 +28,9 @@ final class CallSessions {
 
     /** The principal and the client it calls from; call on the thread that handles the call. */
     Caller caller(CallContext context) {
-        return new Caller(principal(context), ClientInfoInterceptor.current());
+        Principal principal = principal(context);
+        Optional<SessionOptions.State> session = options.current(context, principal);
+        return new Caller(principal, ClientInfoInterceptor.current(),
+                session.flatMap(SessionOptions.State::catalog), session.flatMap(SessionOptions.State::schema));
     }
 }

@@ -6,10 +6,12 @@ import io.grpc.netty.NettyServerBuilder;
 import io.meshgate.server.audit.QueryAuditor;
 import io.meshgate.server.auth.UserDirectory;
 import java.io.IOException;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.ServerSessionMiddleware;
 import org.apache.arrow.flight.auth2.CallHeaderAuthenticator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
@@ -48,6 +50,7 @@ public final class FlightSqlEndpoint implements AutoCloseable {
         Consumer<NettyServerBuilder> clientInfo = builder -> builder.intercept(new ClientInfoInterceptor());
         FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(host, port), producer)
                 .headerAuthenticator(requireNonNull(authenticator, "authenticator is null"))
+                .middleware(SessionOptions.MIDDLEWARE, new ServerSessionMiddleware.Factory(() -> UUID.randomUUID().toString()))
                 .transportHint(GRPC_BUILDER_CONSUMER, clientInfo)
                 .build();
         try {

@@ -8,13 +8,19 @@ import io.meshgate.server.error.FlightErrorMapper;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.CloseSessionRequest;
+import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.Criteria;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.GetSessionOptionsRequest;
+import org.apache.arrow.flight.GetSessionOptionsResult;
 import org.apache.arrow.flight.PutResult;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.SetSessionOptionsRequest;
+import org.apache.arrow.flight.SetSessionOptionsResult;
 import org.apache.arrow.flight.sql.FlightSqlProducer;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
@@ -44,6 +50,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private static final Duration OPEN_QUERY_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
     private final CallSessions sessions;
+    private final SessionOptions sessionOptions;
     private final CatalogViews catalogViews;
     private final OpenQueries openQueries;
     private final MetadataResults results;
@@ -58,7 +65,8 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryAuditor auditor, UserDirectory users,
             BufferAllocator allocator) {
-        this.sessions = new CallSessions(users);
+        this.sessionOptions = new SessionOptions(catalogViews);
+        this.sessions = new CallSessions(users, sessionOptions);
         this.catalogViews = catalogViews;
         this.openQueries = new OpenQueries(OPEN_QUERY_IDLE_TIMEOUT);
         this.results = new MetadataResults(allocator);
@@ -70,7 +78,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         this.schemas = new SchemasHandler(results);
         this.tables = new TablesHandler(results);
         this.tableTypes = new TableTypesHandler(results);
-        this.sqlInfo = new SqlInfoHandler();
+        this.sqlInfo = new SqlInfoHandler(results);
         this.typeInfo = new TypeInfoHandler(results);
     }
 
@@ -132,6 +140,23 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     public Runnable acceptPutPreparedStatementUpdate(CommandPreparedStatementUpdate command, CallContext context,
             FlightStream flightStream, StreamListener<PutResult> ackStream) {
         throw readOnly();
+    }
+
+    // Session options: the current catalog and schema
+
+    @Override
+    public void setSessionOptions(SetSessionOptionsRequest request, CallContext context, StreamListener<SetSessionOptionsResult> listener) {
+        reply(listener, () -> sessionOptions.set(context, sessions.principal(context), request.getSessionOptions()));
+    }
+
+    @Override
+    public void getSessionOptions(GetSessionOptionsRequest request, CallContext context, StreamListener<GetSessionOptionsResult> listener) {
+        reply(listener, () -> sessionOptions.get(context, sessions.principal(context)));
+    }
+
+    @Override
+    public void closeSession(CloseSessionRequest request, CallContext context, StreamListener<CloseSessionResult> listener) {
+        reply(listener, () -> sessionOptions.close(context, sessions.principal(context)));
     }
 
     // Listings
@@ -275,6 +300,18 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         } catch (RuntimeException e) {
             listener.onError(FlightErrorMapper.toFlightException(e));
         }
+    }
+
+    private static <T> void reply(StreamListener<T> listener, Supplier<T> body) {
+        T result;
+        try {
+            result = body.get();
+        } catch (RuntimeException e) {
+            listener.onError(FlightErrorMapper.toFlightException(e));
+            return;
+        }
+        listener.onNext(result);
+        listener.onCompleted();
     }
 
     private static RuntimeException readOnly() {

@@ -2,10 +2,12 @@ package io.meshgate.server.transport.flight;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
-import io.meshgate.error.ErrorCode;
-import io.meshgate.error.MeshgateException;
+import io.meshgate.engine.BoundParameters;
+import io.meshgate.engine.PreparedQuery;
 import io.meshgate.policy.Principal;
 import io.meshgate.server.error.FlightErrorMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
@@ -18,10 +20,12 @@ import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRe
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementResult;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Prepared statements, the only kind Arrow's JDBC driver uses: create plans the query and answers
- * its result schema; GetFlightInfo and DoGet run it as often as asked; close forgets it.
+ * its result and parameter schemas; DoPut binds parameter rows; GetFlightInfo and DoGet run it, with
+ * the rows last bound, as often as asked; close forgets it.
  */
 final class PreparedStatementHandler {
     private final StatementPlanner planner;
@@ -40,6 +44,7 @@ final class PreparedStatementHandler {
         ActionCreatePreparedStatementResult result = ActionCreatePreparedStatementResult.newBuilder()
                 .setPreparedStatementHandle(handle)
                 .setDatasetSchema(ByteString.copyFrom(statement.query().resultSchema().serializeAsMessage()))
+                .setParameterSchema(ByteString.copyFrom(statement.query().parameterSchema().serializeAsMessage()))
                 .build();
         listener.onNext(new Result(Any.pack(result).toByteArray()));
         listener.onCompleted();
@@ -59,23 +64,31 @@ final class PreparedStatementHandler {
         return new SchemaResult(openQueries.get(caller, command.getPreparedStatementHandle()).query().resultSchema());
     }
 
-    /** Runs the statement once more: each execution is a query of its own, with its own audit record. */
+    /**
+     * Runs the statement once more, with the parameter rows last bound (once per row, results
+     * concatenated): each execution is a query of its own, with its own audit record.
+     */
     void stream(Caller caller, CommandPreparedStatementQuery command, ServerStreamListener listener) {
-        streamer.stream(caller, openQueries.get(caller.principal(), command.getPreparedStatementHandle()), listener);
+        streamer.stream(caller, openQueries.bound(caller.principal(), command.getPreparedStatementHandle()), listener);
     }
 
-    /** Parameter binding: accepted when there is nothing to bind, refused otherwise. */
+    /**
+     * Binds parameter rows (DoPut): every row of every batch is checked against the statement's
+     * parameter schema; they replace the rows bound before only when all are valid.
+     */
     Runnable bindParameters(Principal caller, CommandPreparedStatementQuery command, FlightStream parameters,
             StreamListener<PutResult> ack) {
-        openQueries.get(caller, command.getPreparedStatementHandle());
+        PreparedQuery query = openQueries.get(caller, command.getPreparedStatementHandle()).query();
         return () -> {
             try {
+                List<BoundParameters> rows = new ArrayList<>();
                 while (parameters.next()) {
-                    if (parameters.getRoot().getRowCount() > 0 && !parameters.getRoot().getFieldVectors().isEmpty()) {
-                        throw new MeshgateException(ErrorCode.NOT_SUPPORTED,
-                                "Cannot bind parameters: Meshgate does not support query parameters yet (write the values into the SQL)");
+                    VectorSchemaRoot batch = parameters.getRoot();
+                    if (batch.getRowCount() > 0 && !(batch.getFieldVectors().isEmpty() && query.parameterSchema().getFields().isEmpty())) {
+                        rows.addAll(ParameterRows.read(batch, query));
                     }
                 }
+                openQueries.bind(caller, command.getPreparedStatementHandle(), rows);
                 ack.onCompleted();
             } catch (RuntimeException e) {
                 ack.onError(FlightErrorMapper.toFlightException(e));

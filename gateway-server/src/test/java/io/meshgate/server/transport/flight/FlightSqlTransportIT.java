@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.meshgate.connector.iceberg.IcebergConnector;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
+import io.meshgate.engine.BoundParameters;
 import io.meshgate.engine.PreparedQuery;
 import io.meshgate.engine.RelationAccess;
 import io.meshgate.engine.Session;
@@ -419,12 +420,17 @@ class FlightSqlTransportIT {
         }
 
         @Override
+        public Schema parameterSchema() {
+            return new Schema(List.of());
+        }
+
+        @Override
         public List<RelationAccess> relations() {
             return List.of();
         }
 
         @Override
-        public BatchStream execute() {
+        public BatchStream execute(BoundParameters parameters) {
             openStreams.incrementAndGet();
             VectorSchemaRoot root = VectorSchemaRoot.create(NUMBERS, allocator);
             return new BatchStream() {
