@@ -2,6 +2,7 @@
 import datetime
 import decimal
 
+import adbc_driver_flightsql.dbapi as flightsql
 import pyarrow as pa
 
 import meshgate_connect
@@ -74,3 +75,15 @@ def test_policies_hold_for_python_clients_too():
         name = scalar(cursor, f"SELECT c_name FROM {CUSTOMER} WHERE c_custkey = 1")
         assert len(name) == 64 and all(ch in "0123456789abcdef" for ch in name), name
         assert scalar(cursor, f"SELECT count(*) FROM {ORDERS} WHERE o_orderpriority = '1-URGENT'") == 0
+
+
+def test_session_catalog_and_schema_let_short_names_resolve():
+    # ADBC keeps a Flight SQL session only with its cookie middleware on.
+    with flightsql.connect(meshgate_connect.URI, autocommit=True, db_kwargs={
+            "username": meshgate_connect.USER, "password": meshgate_connect.PASSWORD,
+            "adbc.flight.sql.rpc.with_cookie_middleware": "true"}) as conn, conn.cursor() as cursor:
+        total = scalar(cursor, f"SELECT count(*) FROM {ORDERS}")
+        conn.adbc_connection.set_options(**{"adbc.connection.catalog": "commerce", "adbc.connection.db_schema": "sales"})
+        assert scalar(cursor, "SELECT count(*) FROM orders") == total
+        assert scalar(cursor, "SELECT count(*) FROM sales.orders") == total
+        assert scalar(cursor, "SELECT count(*) FROM customer.crm.nation") == 25
