@@ -188,6 +188,12 @@ class IcebergAllTypesTest {
     }
 
     @Test
+    void nonAsciiLiteralsCompareWithText() {
+        assertEquals(List.of(List.of(1, "Grüße, 世界 🌍")), run("admin", "SELECT id, 'Grüße, 世界 🌍' FROM " + TABLE + " WHERE s = 'Grüße, 世界 🌍'"));
+        assertEquals(List.of(List.of(5)), run("admin", "SELECT id FROM " + TABLE + " t WHERE t.point.label = 'ü'"));
+    }
+
+    @Test
     void nanAndInfinitiesCompareAsNumbers() {
         assertEquals(List.of(List.of(2), List.of(5)), run("admin", "SELECT id FROM " + TABLE + " WHERE f > 1e38 ORDER BY id"));
         assertEquals(List.of(List.of(2)), run("admin", "SELECT id FROM " + TABLE + " WHERE d > 1e308"));
