@@ -14,13 +14,18 @@ import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.planner.QueryPlanner;
+import io.meshgate.engine.planner.policy.PolicyBinder;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
+import io.meshgate.spi.SchemaTableName;
+import io.meshgate.spi.TableMetadata;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.CellCase;
+import io.meshgate.policy.eval.ColumnDescriptor;
+import io.meshgate.policy.eval.ColumnKind;
 import io.meshgate.policy.eval.RowRule;
 import io.meshgate.policy.eval.TableDescriptor;
 import io.meshgate.policy.model.Mask;
@@ -78,7 +83,10 @@ class IcebergAllTypesTest {
                 "masked", t -> decision(t, new RowRule(List.of(), List.of("id <> 3")), plainExcept(t,
                         Map.of("tags", always(Mask.of(MaskFunction.NULLIFY)), "scores", always(Mask.of(MaskFunction.NULLIFY)),
                                 "info", always(Mask.of(MaskFunction.NULLIFY)))),
-                        Set.of("id", "s")));
+                        Set.of("id", "s")),
+                "custom", t -> decision(t, ALL_ROWS, plainExcept(t,
+                        Map.of("tags", always(Mask.custom("CASE WHEN id = 1 THEN tags END", 4)))), Set.of("id")),
+                "mistyped", t -> decision(t, ALL_ROWS, plainExcept(t, Map.of("scores", always(Mask.custom("'not a map'", 4)))), Set.of("id")));
         allocator = new RootAllocator();
         Governance governance = new Governance(new FixedDecisions(decisions, Map.of()), HashKey.of("a-test-key-of-enough-length"));
         MeshCatalog catalog = new MeshCatalog(List.of(new Domain("types", connector, List.of())));
@@ -206,6 +214,24 @@ class IcebergAllTypesTest {
                 run("masked", "SELECT id, tags, tags[1], scores['x'], cardinality(tags), t.info.codes[1], s FROM " + TABLE + " t WHERE id = 1"));
         assertEquals(List.of(), run("masked", "SELECT id FROM " + TABLE + " t WHERE tags[1] = 'a' OR scores['x'] = 1 OR t.info.props['k'] = 'v'"));
         assertEquals(List.of(List.of(0L)), run("masked", "SELECT count(*) FROM " + TABLE + " t WHERE cardinality(tags) >= 0"));
+    }
+
+    @Test
+    void customMaskOnAListKeepsItsTypeAndMaskedRowsStayNull() {
+        assertEquals(List.of(Arrays.asList(1, "a", 3), Arrays.asList(2, null, null), Arrays.asList(5, null, null)),
+                run("custom", "SELECT id, tags[1], cardinality(tags) FROM " + TABLE + " WHERE id IN (1, 2, 5) ORDER BY id"));
+    }
+
+    @Test
+    void customMaskOfTheWrongTypeOnAMapFailsClosed() {
+        MeshgateException e = assertThrows(MeshgateException.class, () -> run("mistyped", "SELECT scores['x'] FROM " + TABLE));
+        assertEquals(ErrorCode.PERMISSION_DENIED, e.code(), e.getMessage());
+        assertFalse(e.getMessage().contains("not a map"), e.getMessage());
+        TableMetadata metadata = connector.table(new SchemaTableName("t", AllTypesTable.TABLE)).orElseThrow();
+        PolicyBinder binder = new PolicyBinder(metadata, () -> new FixedDecisions(Map.of(), Map.of()).resolve(Principal.of("custom")));
+        ColumnDescriptor scores = new ColumnDescriptor("scores", 18, ColumnKind.NESTED);
+        assertTrue(binder.customMaskProblem("'not a map'", scores).isPresent(), "the policy is refused when it is loaded, too");
+        assertEquals(Optional.empty(), binder.customMaskProblem("CASE WHEN id = 1 THEN scores END", scores));
     }
 
     @Test
