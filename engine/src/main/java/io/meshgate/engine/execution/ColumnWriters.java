@@ -5,6 +5,7 @@ import io.meshgate.error.MeshgateException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.BigIntVector;
@@ -97,7 +98,7 @@ final class ColumnWriters {
                 vector.setNull(row);
                 return;
             }
-            List<?> values = value instanceof Object[] array ? List.of(array) : (List<?>) value;
+            List<?> values = value instanceof Object[] array ? Arrays.asList(array) : (List<?>) value;
             int first = vector.startNewValue(row);
             for (int i = 0; i < values.size(); i++) {
                 elements.write(first + i, values.get(i));
