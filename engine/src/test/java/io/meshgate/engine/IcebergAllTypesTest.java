@@ -30,8 +30,8 @@ import io.meshgate.policy.eval.RowRule;
 import io.meshgate.policy.eval.TableDescriptor;
 import io.meshgate.policy.model.Mask;
 import io.meshgate.policy.model.MaskFunction;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -39,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,7 +256,7 @@ class IcebergAllTypesTest {
         if (bytes == null) {
             return null;
         }
-        if (bytes instanceof java.nio.ByteBuffer buffer) {
+        if (bytes instanceof ByteBuffer buffer) {
             byte[] copy = new byte[buffer.remaining()];
             buffer.duplicate().get(copy);
             return HexFormat.of().formatHex(copy);
@@ -264,7 +265,7 @@ class IcebergAllTypesTest {
     }
 
     private static Map<Object, Object> map(Object... keysAndValues) {
-        Map<Object, Object> map = new java.util.LinkedHashMap<>();
+        Map<Object, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }

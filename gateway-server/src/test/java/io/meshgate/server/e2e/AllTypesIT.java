@@ -24,9 +24,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +203,7 @@ class AllTypesIT {
             OffsetDateTime tstz = (OffsetDateTime) row.getField("tstz");
             expected.add(Arrays.asList((LocalDate) row.getField("dt"), t == null ? null : t.truncatedTo(ChronoUnit.MILLIS),
                     ts == null ? null : ts.truncatedTo(ChronoUnit.MILLIS),
-                    tstz == null ? null : tstz.truncatedTo(ChronoUnit.MILLIS).withOffsetSameInstant(java.time.ZoneOffset.UTC)));
+                    tstz == null ? null : tstz.truncatedTo(ChronoUnit.MILLIS).withOffsetSameInstant(ZoneOffset.UTC)));
         }
         assertEquals(expected, rows);
     }
@@ -335,6 +337,6 @@ class AllTypesIT {
     }
 
     private static String hex(byte[] bytes) {
-        return bytes == null ? null : java.util.HexFormat.of().formatHex(bytes);
+        return bytes == null ? null : HexFormat.of().formatHex(bytes);
     }
 }

@@ -7,6 +7,7 @@ import io.meshgate.policy.model.Mask;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -95,7 +96,7 @@ final class MaskExpressions {
         return switch (column.getSqlTypeName()) {
             case ARRAY, MULTISET -> canShow(column.getComponentType(), shown.getComponentType());
             case MAP -> canShow(column.getKeyType(), shown.getKeyType()) && canShow(column.getValueType(), shown.getValueType());
-            default -> column.getFieldCount() == shown.getFieldCount() && java.util.stream.IntStream.range(0, column.getFieldCount())
+            default -> column.getFieldCount() == shown.getFieldCount() && IntStream.range(0, column.getFieldCount())
                     .allMatch(i -> canShow(column.getFieldList().get(i).getType(), shown.getFieldList().get(i).getType()));
         };
     }
