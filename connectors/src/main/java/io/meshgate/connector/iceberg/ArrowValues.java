@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -27,13 +27,17 @@ import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.MapVector;
 import org.apache.arrow.vector.complex.StructVector;
 import org.apache.iceberg.StructLike;
 
 /**
  * Writes the Java values of Iceberg's generic records into Arrow vectors of the types
  * {@link IcebergSchemas} gives their columns; a struct is a nested record, written field by field
- * into the children of a {@link StructVector}.
+ * into the children of a {@link StructVector}; a list a {@code List} written element by element
+ * into a {@link ListVector}'s data vector; a map a {@code Map} written entry by entry into the
+ * {@code entries} structs of a {@link MapVector}. A UUID is written as its text.
  */
 final class ArrowValues {
     private static final LocalDateTime EPOCH = LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC);
@@ -46,6 +50,10 @@ final class ArrowValues {
             setNull(vector, index);
         } else if (vector instanceof StructVector v) {
             setStruct(v, index, (StructLike) value);
+        } else if (vector instanceof MapVector v) {
+            setMap(v, index, (Map<?, ?>) value);
+        } else if (vector instanceof ListVector v) {
+            setList(v, index, (List<?>) value);
         } else if (vector instanceof BitVector v) {
             v.setSafe(index, (Boolean) value ? 1 : 0);
         } else if (vector instanceof IntVector v) {
@@ -69,7 +77,7 @@ final class ArrowValues {
         } else if (vector instanceof VarCharVector v) {
             v.setSafe(index, value.toString().getBytes(StandardCharsets.UTF_8));
         } else if (vector instanceof FixedSizeBinaryVector v) {
-            v.setSafe(index, value instanceof UUID uuid ? uuidBytes(uuid) : (byte[]) value);
+            v.setSafe(index, value instanceof ByteBuffer buffer ? bytes(buffer) : (byte[]) value);
         } else if (vector instanceof VarBinaryVector v) {
             v.setSafe(index, bytes((ByteBuffer) value));
         } else {
@@ -86,6 +94,8 @@ final class ArrowValues {
         } else if (vector instanceof StructVector v) {
             v.setNull(index);
             v.getChildrenFromFields().forEach(child -> setNull(child, index));
+        } else if (vector instanceof ListVector v) {
+            v.setNull(index);
         } else {
             throw new IllegalArgumentException("Cannot write NULL to " + vector.getMinorType());
         }
@@ -100,8 +110,27 @@ final class ArrowValues {
         }
     }
 
-    private static byte[] uuidBytes(UUID uuid) {
-        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+    private static void setList(ListVector vector, int index, List<?> elements) {
+        FieldVector data = vector.getDataVector();
+        int first = vector.startNewValue(index);
+        for (int i = 0; i < elements.size(); i++) {
+            set(data, first + i, elements.get(i));
+        }
+        vector.endValue(index, elements.size());
+    }
+
+    /** Each entry is one non-null struct of key (never NULL in Iceberg) and value. */
+    private static void setMap(MapVector vector, int index, Map<?, ?> entries) {
+        StructVector structs = (StructVector) vector.getDataVector();
+        List<FieldVector> keyAndValue = structs.getChildrenFromFields();
+        int position = vector.startNewValue(index);
+        for (Map.Entry<?, ?> entry : entries.entrySet()) {
+            structs.setIndexDefined(position);
+            set(keyAndValue.get(0), position, entry.getKey());
+            set(keyAndValue.get(1), position, entry.getValue());
+            position++;
+        }
+        vector.endValue(index, entries.size());
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -37,9 +37,8 @@ import org.apache.iceberg.util.SnapshotUtil;
  * levels joined by a dot; a table is described at its current snapshot and scanned at exactly that
  * snapshot, with Iceberg pruning partitions and files by the scan's predicate.
  *
- * <p>Column types follow {@link IcebergSchemas}: UUID columns are {@code FixedSizeBinary(16)};
- * struct columns (structs of structs too) are Arrow structs; list and map columns are described
- * but a scan that reads them fails with {@code NOT_SUPPORTED}.
+ * <p>Column types follow {@link IcebergSchemas}: UUID columns are {@code Utf8} text; struct, list
+ * and map columns (nested in each other at any depth) are Arrow structs, lists and maps.
  *
  * <p>Metadata tables ({@code orders$files}, ...) are those of {@link IcebergMetadataTables}. Tables
  * whose own name holds a {@code $} are not shown: such names are reserved for metadata tables.

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.iceberg.CombinedScanTask;
 import org.apache.iceberg.FileFormat;
@@ -35,8 +34,8 @@ import org.apache.iceberg.util.SnapshotUtil;
  * Turns a {@link ScanSpec} into an Iceberg scan pinned to the described snapshot, and chooses the
  * reader: Iceberg's vectorized Arrow reader when every file is Parquet without delete files and
  * every read column has a type it reads correctly; otherwise Iceberg's generic records, written into Arrow
- * vectors (this also serves scans that return only a row count, and struct columns, which the
- * vectorized reader does not read). List and map columns cannot be scanned yet.
+ * vectors (this also serves scans that return only a row count, and struct, list, map and fixed
+ * columns, which the vectorized reader does not read).
  */
 final class IcebergScans {
     static final int BATCH_SIZE = 4096;
@@ -105,7 +104,7 @@ final class IcebergScans {
         return spec.filter().flatMap(p -> IcebergPredicates.toExpression(p, schema)).orElse(Expressions.alwaysTrue());
     }
 
-    /** The Arrow schema of what a scan of {@code spec} returns; nested columns are refused. */
+    /** The Arrow schema of what a scan of {@code spec} returns. */
     static org.apache.arrow.vector.types.pojo.Schema project(TableMetadata metadata, ScanSpec spec) {
         List<Field> fields = new ArrayList<>();
         for (String column : spec.columns()) {
@@ -114,22 +113,9 @@ final class IcebergScans {
                     .findFirst()
                     .orElseThrow(() -> new MeshgateException(ErrorCode.COLUMN_NOT_FOUND,
                             "Cannot scan " + metadata.name() + ": no column " + column));
-            requireScannable(metadata, field, field.getName());
             fields.add(field);
         }
         return new org.apache.arrow.vector.types.pojo.Schema(fields);
-    }
-
-    /** Structs (of structs) are read; lists and maps, at any depth, are not yet. */
-    private static void requireScannable(TableMetadata metadata, Field field, String path) {
-        if (field.getType().getTypeID() == ArrowType.ArrowTypeID.Struct) {
-            for (Field child : field.getChildren()) {
-                requireScannable(metadata, child, path + "." + child.getName());
-            }
-        } else if (!field.getChildren().isEmpty()) {
-            throw new MeshgateException(ErrorCode.NOT_SUPPORTED, "Cannot scan column " + path + " of " + metadata.name()
-                    + ": lists and maps (" + field.getType() + ") are not supported yet (leave the column out)");
-        }
     }
 
     private static List<CombinedScanTask> plan(TableScan scan) {

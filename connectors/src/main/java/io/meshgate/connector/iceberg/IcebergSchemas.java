@@ -18,9 +18,10 @@ import org.apache.iceberg.types.Types;
 
 /**
  * Converts Iceberg schemas and partition specs to what the connector SPI shows. UUID columns become
- * {@code FixedSizeBinary(16)} (the 16 bytes, most significant first), as Iceberg's own Arrow reader
- * returns them. A struct becomes an Arrow struct whose children carry their own field ids; lists and
- * maps are described but not scanned yet.
+ * {@code Utf8} in the canonical lower-case 36-character form, which every client can show, compare
+ * and filter by (as Trino's JDBC driver and Spark show them). A struct becomes an Arrow struct whose
+ * children carry their own field ids, a list an Arrow list of {@code element}, a map an Arrow map of
+ * {@code entries} structs of {@code key} and {@code value}.
  */
 final class IcebergSchemas {
     private IcebergSchemas() {
@@ -82,7 +83,7 @@ final class IcebergSchemas {
             case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MICROSECOND,
                     ((Types.TimestampType) type).shouldAdjustToUTC() ? "UTC" : null);
             case STRING -> ArrowType.Utf8.INSTANCE;
-            case UUID -> new ArrowType.FixedSizeBinary(16);
+            case UUID -> ArrowType.Utf8.INSTANCE;
             case FIXED -> new ArrowType.FixedSizeBinary(((Types.FixedType) type).length());
             case BINARY -> ArrowType.Binary.INSTANCE;
             default -> throw new IllegalArgumentException("Cannot convert Iceberg type " + type + " to Arrow");

@@ -5,13 +5,18 @@ import static java.util.Objects.requireNonNull;
 import io.meshgate.spi.BatchStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.iceberg.CombinedScanTask;
 import org.apache.iceberg.TableScan;
@@ -90,6 +95,8 @@ final class VectorizedBatchStream implements BatchStream {
     private static void copyValues(ColumnVector column, FieldVector source, FieldVector target, int rows) {
         if (target instanceof DecimalVector decimal) {
             copyDecimals(column, source, decimal, rows);
+        } else if (source instanceof FixedSizeBinaryVector uuids && target instanceof VarCharVector text) {
+            copyUuids(uuids, text, rows);
         } else if (source.getMinorType() == target.getMinorType()) {
             for (int row = 0; row < rows; row++) {
                 target.copyFromSafe(row, row, source);
@@ -117,6 +124,19 @@ final class VectorizedBatchStream implements BatchStream {
                 target.setSafe(row, unscaled.get(row));
             } else {
                 target.setSafe(row, column.getDecimal(row, target.getPrecision(), target.getScale()));
+            }
+        }
+    }
+
+    /** Copies UUIDs, which the reader returns as their 16 bytes, as their text. */
+    private static void copyUuids(FixedSizeBinaryVector source, VarCharVector target, int rows) {
+        for (int row = 0; row < rows; row++) {
+            if (source.isNull(row)) {
+                target.setNull(row);
+            } else {
+                ByteBuffer bytes = ByteBuffer.wrap(source.get(row));
+                UUID uuid = new UUID(bytes.getLong(), bytes.getLong());
+                target.setSafe(row, uuid.toString().getBytes(StandardCharsets.US_ASCII));
             }
         }
     }

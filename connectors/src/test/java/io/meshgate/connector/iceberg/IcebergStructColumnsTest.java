@@ -2,11 +2,7 @@ package io.meshgate.connector.iceberg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meshgate.error.ErrorCode;
-import io.meshgate.error.MeshgateException;
 import io.meshgate.spi.ScanPredicate;
 import io.meshgate.spi.ScanSpec;
 import io.meshgate.spi.SchemaTableName;
@@ -20,8 +16,10 @@ import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +44,16 @@ class IcebergStructColumnsTest {
                 Types.NestedField.required(1, "id", Types.LongType.get()),
                 Types.NestedField.optional(2, "contact", Types.StructType.of(
                         Types.NestedField.optional(3, "emails", Types.ListType.ofOptional(4, Types.StringType.get())))));
-        IcebergTestTables.create(connector.catalog(), TableIdentifier.of(Namespace.of("crm"), "contacts"), listInStruct,
+        Table contacts = IcebergTestTables.create(connector.catalog(), TableIdentifier.of(Namespace.of("crm"), "contacts"), listInStruct,
                 PartitionSpec.unpartitioned(), Map.of());
+        GenericRecord contact = GenericRecord.create(listInStruct.findField("contact").type().asStructType());
+        contact.setField("emails", Arrays.asList("a@example.com", null));
+        GenericRecord withEmails = GenericRecord.create(listInStruct);
+        withEmails.setField("id", 1L);
+        withEmails.setField("contact", contact);
+        GenericRecord withoutContact = GenericRecord.create(listInStruct);
+        withoutContact.setField("id", 2L);
+        IcebergTestTables.append(contacts, List.of(withEmails, withoutContact));
     }
 
     @AfterAll
@@ -112,13 +118,13 @@ class IcebergStructColumnsTest {
     }
 
     @Test
-    void listInsideAStructIsRejectedNamingItsPath() {
+    void listInsideAStructIsScannedWithItsNullElement() {
         TableMetadata contacts = connector.table(new SchemaTableName("crm", "contacts")).orElseThrow();
         try (RootAllocator allocator = new RootAllocator()) {
-            MeshgateException e = assertThrows(MeshgateException.class,
-                    () -> connector.scan(contacts, ScanSpec.allOf(List.of("id", "contact")), allocator));
-            assertEquals(ErrorCode.NOT_SUPPORTED, e.code());
-            assertTrue(e.getMessage().contains("contact.emails"), e.getMessage());
+            List<List<Object>> rows = ScanRows.drain(connector.scan(contacts, ScanSpec.allOf(List.of("id", "contact")), allocator));
+            assertEquals(List.of(
+                    List.of(1L, List.of(Arrays.asList("a@example.com", null))),
+                    Arrays.asList(2L, null)), rows);
             assertEquals(0, allocator.getAllocatedMemory());
         }
     }

@@ -15,12 +15,15 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Refuses a plan that compares whole struct values: comparison operators, joins, grouping,
- * DISTINCT, set operations without ALL and sorting on a struct. Generated code holds a struct as an
- * {@code Object[]}, which hashing operators compare by identity, so such a plan would run and
- * silently answer wrong. A struct's fields ({@code t.address.city}) compare as usual.
+ * DISTINCT, set operations without ALL and sorting on a struct, or on an array or map that holds
+ * structs at any depth. Generated code holds a struct as an {@code Object[]}, which hashing
+ * operators compare by identity, so such a plan would run and silently answer wrong. A struct's
+ * fields ({@code t.address.city}) compare as usual; arrays and maps of other values compare as
+ * Java lists and maps do, but have no order, so sorting by them is refused too.
  */
 final class StructComparisons {
     /** Aggregates that neither compare nor hash their argument, unless DISTINCT. */
@@ -35,7 +38,7 @@ final class StructComparisons {
             @Override
             public RexNode visitCall(RexCall call) {
                 boolean comparing = call.getKind().belongsTo(SqlKind.COMPARISON) || call.getKind() == SqlKind.SEARCH;
-                if (comparing && call.getOperands().stream().anyMatch(o -> o.getType().isStruct())) {
+                if (comparing && call.getOperands().stream().anyMatch(o -> holdsStruct(o.getType()))) {
                     throw unsupported("compare");
                 }
                 return super.visitCall(call);
@@ -44,6 +47,11 @@ final class StructComparisons {
         if (plan instanceof Sort sort) {
             for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
                 requireNotStruct(sort.getInput().getRowType(), field.getFieldIndex(), "sort by");
+                RelDataType type = sort.getInput().getRowType().getFieldList().get(field.getFieldIndex()).getType();
+                if (type.getSqlTypeName() == SqlTypeName.ARRAY || type.getSqlTypeName() == SqlTypeName.MAP) {
+                    throw new MeshgateException(ErrorCode.NOT_SUPPORTED, "Cannot sort by whole " + type.getSqlTypeName()
+                            + " values (sort by an element or by cardinality(...) instead)");
+                }
             }
         } else if (plan instanceof Aggregate aggregate) {
             aggregate.getGroupSet().forEach(i -> requireNotStruct(aggregate.getInput().getRowType(), i, "group by"));
@@ -61,9 +69,20 @@ final class StructComparisons {
     }
 
     private static void requireNotStruct(RelDataType rowType, int field, String operation) {
-        if (rowType.getFieldList().get(field).getType().isStruct()) {
+        if (holdsStruct(rowType.getFieldList().get(field).getType())) {
             throw unsupported(operation);
         }
+    }
+
+    /** Whether values of {@code type} are structs, or arrays or maps with structs in them. */
+    private static boolean holdsStruct(RelDataType type) {
+        if (type.isStruct()) {
+            return true;
+        }
+        if (type.getSqlTypeName() == SqlTypeName.MAP) {
+            return holdsStruct(type.getKeyType()) || holdsStruct(type.getValueType());
+        }
+        return type.getComponentType() != null && holdsStruct(type.getComponentType());
     }
 
     private static MeshgateException unsupported(String operation) {

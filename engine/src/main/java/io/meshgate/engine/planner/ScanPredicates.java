@@ -126,8 +126,14 @@ final class ScanPredicates {
             return value(literal, columnType).map(value -> new ScanPredicate.Comparison(columns.get(column.get()), operator, value));
         }
 
-        /** The column a node reads, directly or through a cast between numeric types. */
+        /**
+         * The column a node reads, directly or through a cast between numeric types; never an
+         * array or map column, whose values a connector cannot prune by.
+         */
         private Optional<Integer> column(RexNode node) {
+            if (node instanceof RexInputRef ref && isCollection(ref.getType())) {
+                return Optional.empty();
+            }
             if (node instanceof RexInputRef ref) {
                 return Optional.of(ref.getIndex());
             }
@@ -136,6 +142,11 @@ final class ScanPredicates {
                 return Optional.of(ref.getIndex());
             }
             return Optional.empty();
+        }
+
+        private static boolean isCollection(RelDataType type) {
+            return type.getSqlTypeName() == SqlTypeName.ARRAY || type.getSqlTypeName() == SqlTypeName.MAP
+                    || type.getSqlTypeName() == SqlTypeName.MULTISET;
         }
 
         /** Whether a cast keeps every value as it is, so that comparing the column itself is the same. */

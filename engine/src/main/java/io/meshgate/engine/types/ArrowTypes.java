@@ -23,7 +23,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * The mapping between Arrow types (what connectors return and what clients receive) and Calcite's
  * SQL types (what the planner reasons about). Both directions are closed lists: a type outside them
  * is reported as {@link ErrorCode#NOT_SUPPORTED}. An Arrow struct is a Calcite ROW of its children,
- * in both directions; lists and maps are not supported yet.
+ * a list an ARRAY of its element type and a map a MAP of its key and value types, in both directions
+ * and at any depth; fixed-size binary is BINARY(n) and binary VARBINARY.
+ *
+ * <p>Times and timestamps are held by Calcite in milliseconds, so they are TIME(3) and TIMESTAMP(3)
+ * in the planner; results carry them as Arrow's microsecond types (what Iceberg stores and what
+ * Trino and pyarrow users expect), with the sub-millisecond digits zero.
  */
 public final class ArrowTypes {
     private ArrowTypes() {
@@ -59,11 +64,15 @@ public final class ArrowTypes {
             case Utf8, LargeUtf8 -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
             case Bool -> typeFactory.createSqlType(SqlTypeName.BOOLEAN);
             case Date -> typeFactory.createSqlType(SqlTypeName.DATE);
-            case Time -> typeFactory.createSqlType(SqlTypeName.TIME);
+            case Time -> typeFactory.createSqlType(SqlTypeName.TIME, 3);
             case Timestamp -> ((ArrowType.Timestamp) field.getType()).getTimezone() == null
                     ? typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3)
                     : typeFactory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3);
             case Struct -> structType(field, path, typeFactory);
+            case List, LargeList -> typeFactory.createArrayType(toSqlType(onlyChild(field, path), path + "[]", typeFactory), -1);
+            case Map -> mapType(field, path, typeFactory);
+            case FixedSizeBinary -> typeFactory.createSqlType(SqlTypeName.BINARY, ((ArrowType.FixedSizeBinary) field.getType()).getByteWidth());
+            case Binary, LargeBinary -> typeFactory.createSqlType(SqlTypeName.VARBINARY);
             default -> throw unsupportedColumn(field, path);
         };
         return typeFactory.createTypeWithNullability(type, field.isNullable());
@@ -84,6 +93,24 @@ public final class ArrowTypes {
             types.add(toSqlType(child, path + "." + child.getName(), typeFactory));
         }
         return typeFactory.createStructType(StructKind.FULLY_QUALIFIED, types, names);
+    }
+
+    /** A map's single child is its non-null {@code entries} struct of {@code key} and {@code value}. */
+    private static RelDataType mapType(Field field, String path, RelDataTypeFactory typeFactory) {
+        Field entries = onlyChild(field, path);
+        if (entries.getChildren().size() != 2) {
+            throw unsupportedColumn(field, path);
+        }
+        RelDataType key = toSqlType(entries.getChildren().get(0), path + ".key", typeFactory);
+        RelDataType value = toSqlType(entries.getChildren().get(1), path + ".value", typeFactory);
+        return typeFactory.createMapType(key, value);
+    }
+
+    private static Field onlyChild(Field field, String path) {
+        if (field.getChildren().size() != 1) {
+            throw unsupportedColumn(field, path);
+        }
+        return field.getChildren().get(0);
     }
 
     /**
@@ -117,6 +144,17 @@ public final class ArrowTypes {
             }
             return new Field(name, new FieldType(type.isNullable(), ArrowType.Struct.INSTANCE, null), children);
         }
+        if (type.getSqlTypeName() == SqlTypeName.ARRAY) {
+            return new Field(name, new FieldType(type.isNullable(), ArrowType.List.INSTANCE, null),
+                    List.of(toArrowField("element", type.getComponentType())));
+        }
+        if (type.getSqlTypeName() == SqlTypeName.MAP) {
+            Field key = toArrowField("key", type.getKeyType());
+            Field nonNullKey = new Field(key.getName(), new FieldType(false, key.getType(), null), key.getChildren());
+            Field entries = new Field("entries", new FieldType(false, ArrowType.Struct.INSTANCE, null),
+                    List.of(nonNullKey, toArrowField("value", type.getValueType())));
+            return new Field(name, new FieldType(type.isNullable(), new ArrowType.Map(false), null), List.of(entries));
+        }
         ArrowType arrowType = switch (type.getSqlTypeName()) {
             case TINYINT -> new ArrowType.Int(8, true);
             case SMALLINT -> new ArrowType.Int(16, true);
@@ -128,9 +166,11 @@ public final class ArrowTypes {
             case CHAR, VARCHAR, NULL -> ArrowType.Utf8.INSTANCE;
             case BOOLEAN -> ArrowType.Bool.INSTANCE;
             case DATE -> new ArrowType.Date(DateUnit.DAY);
-            case TIME -> new ArrowType.Time(TimeUnit.MILLISECOND, 32);
-            case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MILLISECOND, null);
-            case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC");
+            case TIME -> new ArrowType.Time(TimeUnit.MICROSECOND, 64);
+            case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC");
+            case BINARY -> new ArrowType.FixedSizeBinary(type.getPrecision());
+            case VARBINARY -> ArrowType.Binary.INSTANCE;
             default -> throw new MeshgateException(ErrorCode.NOT_SUPPORTED,
                     "Cannot return column '" + name + "' of type " + type.getSqlTypeName() + " (cast it to a supported type such as VARCHAR)");
         };

@@ -1,6 +1,8 @@
 package io.meshgate.engine.types;
 
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -13,10 +15,18 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * inside a struct. Plans are compiled with {@code Prefer.ARRAY}, so no operator Meshgate plans keeps
  * its rows in such a record class (Calcite's window operator would, for its partition keys: enabling
  * window functions needs a look here first).
+ *
+ * <p>Character types are UTF-8 (Calcite's default is ISO-8859-1), so that a literal such as
+ * {@code 'Grüße, 世界'} can be compared with text columns, which hold any Unicode text.
  */
 public final class MeshJavaTypeFactory extends JavaTypeFactoryImpl {
     public MeshJavaTypeFactory() {
         super(MeshTypeSystem.INSTANCE);
+    }
+
+    @Override
+    public Charset getDefaultCharset() {
+        return StandardCharsets.UTF_8;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.meshgate.policy.model.Mask;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -22,6 +23,7 @@ import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
@@ -29,7 +31,8 @@ import org.apache.calcite.util.TimestampString;
 /**
  * Turns a {@link Mask} on one raw column into the expression that shows it (R6). The result has
  * the column's type, made nullable; which masks fit which column kinds was checked when the
- * access decision was made.
+ * access decision was made, and a mask whose value cannot be cast to the column's type (a text
+ * CONSTANT or CUSTOM mask on an array or map column) is refused again here, failing closed.
  */
 final class MaskExpressions {
     /** What REDACT shows in a text column. */
@@ -66,7 +69,41 @@ final class MaskExpressions {
             case CONSTANT -> expressions.compile(mask.text().orElseThrow());
             case CUSTOM -> expressions.compile(mask.text().orElseThrow());
         };
+        if (!canShow(type, shown.getType())) {
+            throw new PolicyExpressionException("a " + mask.function() + " mask of type " + shown.getType().getSqlTypeName()
+                    + " cannot show a column of type " + type.getSqlTypeName());
+        }
         return rexBuilder.makeCast(type, shown, true, false);
+    }
+
+    /**
+     * Whether a mask's value of type {@code shown} can stand for a column of type {@code column}:
+     * NULL always; an array, map or struct only as one of the same kind whose parts can (Calcite
+     * would accept a text for them here and fail when the code is generated); anything else as
+     * Calcite casts it.
+     */
+    static boolean canShow(RelDataType column, RelDataType shown) {
+        if (shown.getSqlTypeName() == SqlTypeName.NULL) {
+            return true;
+        }
+        boolean nested = isNested(column) || isNested(shown);
+        if (!nested) {
+            return SqlTypeUtil.canCastFrom(column, shown, false);
+        }
+        if (column.getSqlTypeName() != shown.getSqlTypeName()) {
+            return false;
+        }
+        return switch (column.getSqlTypeName()) {
+            case ARRAY, MULTISET -> canShow(column.getComponentType(), shown.getComponentType());
+            case MAP -> canShow(column.getKeyType(), shown.getKeyType()) && canShow(column.getValueType(), shown.getValueType());
+            default -> column.getFieldCount() == shown.getFieldCount() && IntStream.range(0, column.getFieldCount())
+                    .allMatch(i -> canShow(column.getFieldList().get(i).getType(), shown.getFieldList().get(i).getType()));
+        };
+    }
+
+    private static boolean isNested(RelDataType type) {
+        return type.isStruct() || type.getSqlTypeName() == SqlTypeName.ARRAY || type.getSqlTypeName() == SqlTypeName.MAP
+                || type.getSqlTypeName() == SqlTypeName.MULTISET;
     }
 
     private RexNode n(Mask mask) {

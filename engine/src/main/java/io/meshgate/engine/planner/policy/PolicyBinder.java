@@ -16,7 +16,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Checks policy SQL against one table's raw columns for the evaluator (R8: what does not bind is
@@ -58,7 +57,7 @@ public final class PolicyBinder implements ExpressionBinder {
         }
         try {
             RexNode rex = compiler.compile(expression);
-            if (!SqlTypeUtil.canCastFrom(field.getType(), rex.getType(), false)) {
+            if (!MaskExpressions.canShow(field.getType(), rex.getType())) {
                 return Optional.of("its type " + rex.getType() + " cannot become the column's type " + field.getType());
             }
             return Optional.empty();
