@@ -10,7 +10,8 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Packs the rows of an executing plan into Arrow batches of at most {@code batchSize} rows, pulling
- * rows only when the caller asks for the next batch. Closing it stops the plan: the row enumerator,
+ * rows only when the caller asks for the next batch. {@link #cancel()} stops a batch being filled
+ * before its next row, with QUERY_CANCELLED. Closing it stops the plan: the row enumerator,
  * every scan it opened, the result vectors and the execution's allocator are closed.
  */
 final class ResultBatches implements BatchStream {
@@ -44,7 +45,11 @@ final class ResultBatches implements BatchStream {
         }
         batch.allocateNew();
         int count = 0;
-        while (count < batchSize && rows.moveNext()) {
+        while (count < batchSize) {
+            context.checkNotCancelled();
+            if (!rows.moveNext()) {
+                break;
+            }
             writeRow(count, rows.current());
             count++;
         }
@@ -68,6 +73,11 @@ final class ResultBatches implements BatchStream {
                 writers[i].write(row, values[i]);
             }
         }
+    }
+
+    @Override
+    public void cancel() {
+        context.cancel();
     }
 
     @Override

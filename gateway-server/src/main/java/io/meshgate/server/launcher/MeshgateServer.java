@@ -104,7 +104,7 @@ public final class MeshgateServer implements AutoCloseable {
         try {
             QueryEngine engine = new QueryEngine(mesh, allocator, governance);
             UserDirectory users = new UserDirectory(config.auth().users());
-            FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server().host(), config.server().port(),
+            FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server(), config.query().timeout(),
                     engine::prepare, engine::catalogView, new QueryAuditor(audit, governance), users,
                     FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
             return new MeshgateServer(config, allocator, mesh, audit, policies, endpoint);

@@ -8,6 +8,8 @@ import io.meshgate.server.error.FlightErrorMapper;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelStatus;
 import org.apache.arrow.flight.Criteria;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
@@ -46,6 +48,8 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final CallSessions sessions;
     private final CatalogViews catalogViews;
     private final OpenQueries openQueries;
+    private final RunningQueries running;
+    private final CancelHandler cancels;
     private final MetadataResults results;
     private final StatementHandler statements;
     private final PreparedStatementHandler preparedStatements;
@@ -57,12 +61,14 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final TypeInfoHandler typeInfo;
 
     MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryAuditor auditor, UserDirectory users,
-            BufferAllocator allocator) {
+            BufferAllocator allocator, Duration queryTimeout) {
         this.sessions = new CallSessions(users);
         this.catalogViews = catalogViews;
         this.openQueries = new OpenQueries(OPEN_QUERY_IDLE_TIMEOUT);
         this.results = new MetadataResults(allocator);
-        ResultStreamer streamer = new ResultStreamer(allocator, auditor);
+        this.running = new RunningQueries();
+        this.cancels = new CancelHandler(running, openQueries);
+        ResultStreamer streamer = new ResultStreamer(allocator, auditor, running, queryTimeout);
         StatementPlanner planner = new StatementPlanner(preparer, auditor);
         this.statements = new StatementHandler(planner, openQueries, streamer);
         this.preparedStatements = new PreparedStatementHandler(planner, openQueries, streamer);
@@ -114,6 +120,11 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context, ServerStreamListener listener) {
         stream(listener, () -> preparedStatements.stream(sessions.caller(context), command, listener));
+    }
+
+    @Override
+    public void cancelFlightInfo(CancelFlightInfoRequest request, CallContext context, StreamListener<CancelStatus> listener) {
+        action(listener, () -> cancels.cancel(sessions.principal(context), request, listener));
     }
 
     @Override
@@ -245,6 +256,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     @Override
     public void close() {
+        running.close();
         openQueries.close();
     }
 
@@ -269,7 +281,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         }
     }
 
-    private static void action(StreamListener<Result> listener, Runnable body) {
+    private static void action(StreamListener<?> listener, Runnable body) {
         try {
             body.run();
         } catch (RuntimeException e) {

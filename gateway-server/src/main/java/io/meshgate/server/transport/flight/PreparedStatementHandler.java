@@ -61,7 +61,8 @@ final class PreparedStatementHandler {
 
     /** Runs the statement once more: each execution is a query of its own, with its own audit record. */
     void stream(Caller caller, CommandPreparedStatementQuery command, ServerStreamListener listener) {
-        streamer.stream(caller, openQueries.get(caller.principal(), command.getPreparedStatementHandle()), listener);
+        streamer.stream(caller, command.getPreparedStatementHandle(),
+                openQueries.get(caller.principal(), command.getPreparedStatementHandle()), listener);
     }
 
     /** Parameter binding: accepted when there is nothing to bind, refused otherwise. */

@@ -22,7 +22,7 @@ final class SqlInfoHandler {
                 .withFlightSqlServerSubstrait(false)
                 .withFlightSqlServerReadOnly(true)
                 .withFlightSqlServerTransaction(SqlSupportedTransaction.SQL_SUPPORTED_TRANSACTION_NONE)
-                .withFlightSqlServerCancel(false)
+                .withFlightSqlServerCancel(true)
                 .withFlightSqlServerBulkIngestion(false)
                 .withSqlTransactionsSupported(false)
                 .withSqlIdentifierQuoteChar("\"")
