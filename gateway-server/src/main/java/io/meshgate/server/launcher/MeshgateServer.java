@@ -122,6 +122,11 @@ public final class MeshgateServer implements AutoCloseable {
         return endpoint.port();
     }
 
+    /** Bytes of Arrow memory held right now by queries and results in flight; for tests that check a query freed its buffers. */
+    long allocatedBytes() {
+        return allocator.getAllocatedMemory();
+    }
+
     public MeshgateConfig config() {
         return config;
     }
