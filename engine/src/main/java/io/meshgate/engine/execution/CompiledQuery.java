@@ -52,27 +52,30 @@ public final class CompiledQuery {
         return resultSchema;
     }
 
-    /** Starts an execution; rows are computed as batches are read from the returned stream. */
+    /**
+     * Starts an execution; rows are computed as batches are read from the returned stream. Nothing
+     * runs before the first {@code next()}, not even the part of the plan that Calcite computes
+     * when the plan is bound (an aggregate without GROUP BY reads its whole input there), so the
+     * stream can be cancelled from the start.
+     */
     public BatchStream execute(BufferAllocator parent) {
         BufferAllocator allocator = parent.newChildAllocator("query", 0, parent.getLimit());
         ExecutionContext context = new ExecutionContext(typeFactory, stashed, allocator);
-        VectorSchemaRoot batch = null;
-        Enumerator<Object> rows = null;
         try {
-            batch = VectorSchemaRoot.create(resultSchema, allocator);
-            rows = bindable.bind(context).enumerator();
-            return new ResultBatches(rows, context, batch, BATCH_SIZE);
-        } catch (RuntimeException | ExceptionInInitializerError e) {
-            if (rows != null) {
-                rows.close();
-            }
-            if (batch != null) {
-                batch.close();
-            }
+            VectorSchemaRoot batch = VectorSchemaRoot.create(resultSchema, allocator);
+            return new ResultBatches(() -> bind(context), context, batch, BATCH_SIZE);
+        } catch (RuntimeException e) {
             context.close();
+            throw e;
+        }
+    }
+
+    private Enumerator<Object> bind(ExecutionContext context) {
+        try {
+            return bindable.bind(context).enumerator();
+        } catch (ExceptionInInitializerError e) {
             // The generated code computes the plan's constants once, when its class initializes.
-            throw e instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("A constant of the query cannot be computed", e.getCause());
+            throw new IllegalStateException("A constant of the query cannot be computed", e.getCause());
         }
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.spi.BatchStream;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.linq4j.Enumerator;
@@ -15,7 +16,8 @@ import org.apache.calcite.linq4j.Enumerator;
  * every scan it opened, the result vectors and the execution's allocator are closed.
  */
 final class ResultBatches implements BatchStream {
-    private final Enumerator<Object> rows;
+    private final Supplier<Enumerator<Object>> plan;
+    private Enumerator<Object> rows;
     private final ExecutionContext context;
     private final VectorSchemaRoot batch;
     private final ColumnWriters.ColumnWriter[] writers;
@@ -23,8 +25,9 @@ final class ResultBatches implements BatchStream {
     private boolean done;
     private boolean closed;
 
-    ResultBatches(Enumerator<Object> rows, ExecutionContext context, VectorSchemaRoot batch, int batchSize) {
-        this.rows = requireNonNull(rows, "rows is null");
+    /** @param plan binds the plan to the execution and returns its rows; called by the first {@link #next()} */
+    ResultBatches(Supplier<Enumerator<Object>> plan, ExecutionContext context, VectorSchemaRoot batch, int batchSize) {
+        this.plan = requireNonNull(plan, "plan is null");
         this.context = requireNonNull(context, "context is null");
         this.batch = requireNonNull(batch, "batch is null");
         if (batchSize < 1) {
@@ -42,6 +45,10 @@ final class ResultBatches implements BatchStream {
     public boolean next() {
         if (done || closed) {
             return false;
+        }
+        if (rows == null) {
+            context.checkNotCancelled();
+            rows = plan.get();
         }
         batch.allocateNew();
         int count = 0;
@@ -92,7 +99,9 @@ final class ResultBatches implements BatchStream {
         }
         closed = true;
         try {
-            rows.close();
+            if (rows != null) {
+                rows.close();
+            }
         } finally {
             batch.close();
             context.close();

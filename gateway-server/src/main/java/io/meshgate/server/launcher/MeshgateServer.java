@@ -127,6 +127,11 @@ public final class MeshgateServer implements AutoCloseable {
         return allocator.getAllocatedMemory();
     }
 
+    /** How many queries are streaming results right now. */
+    public int runningQueries() {
+        return endpoint.runningQueries();
+    }
+
     public MeshgateConfig config() {
         return config;
     }

@@ -81,6 +81,11 @@ public final class FlightSqlEndpoint implements AutoCloseable {
         return server.getPort();
     }
 
+    /** How many queries are streaming results right now. */
+    public int runningQueries() {
+        return producer.runningQueries();
+    }
+
     @Override
     public void close() {
         server.shutdown();

@@ -254,6 +254,11 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         listener.onError(CallStatus.UNIMPLEMENTED.withDescription("ListFlights is not supported; use Flight SQL commands").toRuntimeException());
     }
 
+    /** How many queries are streaming results right now. */
+    int runningQueries() {
+        return running.count();
+    }
+
     @Override
     public void close() {
         running.close();

@@ -69,6 +69,11 @@ final class RunningQueries implements AutoCloseable {
         return found;
     }
 
+    /** How many queries are streaming right now. */
+    int count() {
+        return running.size();
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
