@@ -18,10 +18,12 @@ import org.apache.arrow.driver.jdbc.ArrowFlightJdbcDriver;
  * TLS options (see {@link MeshgateUrl}); every other parameter and property ({@code user},
  * {@code password}, {@code token}, Arrow's own options) passes through unchanged.
  *
- * <p>Arrow's driver sends {@code Statement.cancel()} to the gateway (it cancels the result's call,
- * and the gateway stops the query), but keeps {@code setQueryTimeout} on the client: it stops
- * waiting, and the gateway stops the query when the driver closes the call; the gateway's own
- * {@code query.timeout} applies in any case. Arrow's driver logs in once per connection and does
+ * <p>Arrow's driver sends {@code Statement.cancel()} to the gateway once {@code executeQuery} has
+ * returned a result set (it cancels the result's call, and the gateway stops the query); a cancel
+ * while {@code executeQuery} still waits for the first rows stays in the client. It keeps
+ * {@code setQueryTimeout} on the client too: it stops waiting and throws
+ * {@code SQLTimeoutException}, but the call stays open. In both cases the gateway's own
+ * {@code query.timeout} stops the query. Arrow's driver logs in once per connection and does
  * not log in again when its token expires ({@code auth.token-ttl-seconds} on the gateway, an hour
  * by default): give connection pools a maximum connection lifetime below that.
  *

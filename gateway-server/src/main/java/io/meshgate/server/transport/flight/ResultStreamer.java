@@ -62,7 +62,7 @@ final class ResultStreamer {
         ClientBackpressure backpressure = new ClientBackpressure();
         RunningQuery query = running.start(handle, caller.principal(), TimeLimit.of(queryTimeout, callDeadline()),
                 backpressure::interruptWait);
-        backpressure.onClientGone = () -> query.stop(new MeshgateException(ErrorCode.QUERY_CANCELLED, "Query cancelled: the client closed the call"));
+        backpressure.onClientGone = () -> query.stop(clientGone());
         backpressure.register(listener);
         try (VectorSchemaRoot out = VectorSchemaRoot.create(statement.query().resultSchema(), allocator)) {
             listener.start(out);
@@ -71,7 +71,8 @@ final class ResultStreamer {
             // Only now: the scans are closed and the query audited before the client learns that the result is complete.
             listener.completed();
         } catch (RuntimeException e) {
-            RuntimeException failure = query.stopReason().<RuntimeException>map(reason -> reason).orElse(e);
+            // A stopped query fails wherever the engine noticed; the client hears why it was stopped.
+            RuntimeException failure = query.stopReason().isPresent() ? query.stopReason().get() : e;
             ErrorCode code = QueryEvent.errorCode(failure);
             if (code == ErrorCode.QUERY_CANCELLED) {
                 execution.end(QueryEvent.Outcome.CANCELLED, Optional.empty());
@@ -119,7 +120,7 @@ final class ResultStreamer {
         while (true) {
             running.checkNotStopped();
             if (listener.isCancelled()) {
-                running.stop(new MeshgateException(ErrorCode.QUERY_CANCELLED, "Query cancelled: the client closed the call"));
+                running.stop(clientGone());
                 continue;
             }
             if (backpressure.waitForListener(READY_WAIT_MILLIS) == BackpressureStrategy.WaitResult.READY) {
@@ -128,6 +129,10 @@ final class ResultStreamer {
             }
             // TIMEOUT, CANCELLED or OTHER (woken by a stop): look again.
         }
+    }
+
+    private static MeshgateException clientGone() {
+        return new MeshgateException(ErrorCode.QUERY_CANCELLED, "Query cancelled: the client closed the call");
     }
 
     /** Flow control that also stops the query when the client cancels the call. */
