@@ -24,6 +24,7 @@ public enum ErrorCode {
     MASK_CONFLICT(31, "42501", ErrorCategory.PERMISSION),
     RESOURCES_EXHAUSTED(40, "53000", ErrorCategory.RESOURCES),
     QUERY_CANCELLED(50, "57014", ErrorCategory.CANCELLED),
+    QUERY_TIMEOUT(51, "57014", ErrorCategory.CANCELLED),
     EXTERNAL_ERROR(60, "58030", ErrorCategory.EXTERNAL),
     INTERNAL_ERROR(90, "XX000", ErrorCategory.INTERNAL);
 

@@ -14,6 +14,15 @@ public interface BatchStream extends AutoCloseable {
     /** The current batch, its columns in the order the scan asked for. */
     VectorSchemaRoot current();
 
+    /**
+     * Asks the stream to stop, from any thread: a {@link #next()} running or called later fails
+     * with {@link io.meshgate.error.ErrorCode#QUERY_CANCELLED} as soon as the stream notices, at
+     * the latest before its next row or batch. The caller still closes the stream. Streams that
+     * cannot stop early ignore it.
+     */
+    default void cancel() {
+    }
+
     @Override
     void close();
 }

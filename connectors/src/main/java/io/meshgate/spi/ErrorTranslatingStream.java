@@ -37,6 +37,11 @@ public final class ErrorTranslatingStream implements BatchStream {
     }
 
     @Override
+    public void cancel() {
+        delegate.cancel();
+    }
+
+    @Override
     public void close() {
         try {
             delegate.close();

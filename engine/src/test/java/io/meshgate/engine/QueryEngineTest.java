@@ -114,6 +114,34 @@ class QueryEngineTest {
     }
 
     @Test
+    void cancelledExecutionFailsBeforeItsNextRowAndCloseReleasesEverything() {
+        InMemoryConnector commerce = mesh.connectors.get("commerce");
+        try (PreparedQuery query = engine.prepare(ADMIN, "SELECT l_orderkey, l_comment FROM commerce.sales.lineitem");
+                BatchStream stream = query.execute()) {
+            assertTrue(stream.next());
+            stream.cancel();
+            MeshgateException e = assertThrows(MeshgateException.class, stream::next);
+            assertEquals(ErrorCode.QUERY_CANCELLED, e.code());
+        }
+        assertEquals(0, commerce.openScans.get());
+        assertEquals(0, allocator.getAllocatedMemory());
+    }
+
+    @Test
+    void aggregateCancelledBeforeItsFirstBatchReadsNothing() {
+        InMemoryConnector commerce = mesh.connectors.get("commerce");
+        int before = commerce.batchesProduced.get();
+        try (PreparedQuery query = engine.prepare(ADMIN, "SELECT count(*) FROM commerce.sales.lineitem");
+                BatchStream stream = query.execute()) {
+            stream.cancel();
+            MeshgateException e = assertThrows(MeshgateException.class, stream::next);
+            assertEquals(ErrorCode.QUERY_CANCELLED, e.code());
+        }
+        assertEquals(before, commerce.batchesProduced.get(), "no scan batch was read");
+        assertEquals(0, allocator.getAllocatedMemory());
+    }
+
+    @Test
     void equalityInEveryBranchOfAnOrBecomesAHashJoinKey() {
         String factored = "SELECT count(*) FROM commerce.sales.lineitem, supply.inventory.part"
                 + " WHERE (p_partkey = l_partkey AND p_size < 10) OR (p_partkey = l_partkey AND l_quantity < 5)";

@@ -9,7 +9,8 @@ import java.util.Properties;
 /**
  * What a meshgate connection becomes for Arrow's Flight SQL JDBC driver: its URL, with the
  * meshgate {@code tls} switch spelled as Arrow's {@code useEncryption}, and the connection
- * properties to pass on (user, password, token and anything else, minus {@code tls}).
+ * properties to pass on (user, password, token and anything else, minus {@code tls}, with
+ * {@code tlsRootCert} and {@code tlsVerify} in Arrow's words: see {@link MeshgateUrl}).
  */
 record ArrowTarget(String url, Properties properties) {
     static final String ARROW_PREFIX = "jdbc:arrow-flight-sql://";
@@ -38,6 +39,12 @@ record ArrowTarget(String url, Properties properties) {
                         .orElseThrow(() -> MeshgateUrl.malformed(originalUrl, MeshgateUrl.tlsProblem(value) + " (property)")));
             } else if (name.equalsIgnoreCase(MeshgateUrl.ARROW_ENCRYPTION)) {
                 throw MeshgateUrl.malformed(originalUrl, MeshgateUrl.encryptionProblem() + " (property)");
+            } else if (name.equalsIgnoreCase(MeshgateUrl.TLS_ROOT_CERT)) {
+                properties.setProperty(MeshgateUrl.ARROW_TLS_ROOT_CERTS, value);
+            } else if (name.equalsIgnoreCase(MeshgateUrl.TLS_VERIFY)) {
+                boolean verify = MeshgateUrl.parseTls(value)
+                        .orElseThrow(() -> MeshgateUrl.malformed(originalUrl, MeshgateUrl.verifyProblem(value) + " (property)"));
+                properties.setProperty(MeshgateUrl.ARROW_DISABLE_VERIFICATION, String.valueOf(!verify));
             } else {
                 properties.setProperty(name, value);
             }

@@ -14,8 +14,18 @@ import org.apache.arrow.driver.jdbc.ArrowFlightJdbcDriver;
  * The JDBC driver for {@code jdbc:meshgate://host[:port][?key=value&...]} (port 31337 by default),
  * for BI tools and other JDBC clients. It translates the URL and hands the connection to Arrow's
  * Flight SQL JDBC driver: {@code tls=true|false} (default false, in the URL or as a property)
- * becomes Arrow's {@code useEncryption}; every other parameter and property ({@code user},
+ * becomes Arrow's {@code useEncryption}, {@code tlsRootCert} and {@code tlsVerify} become Arrow's
+ * TLS options (see {@link MeshgateUrl}); every other parameter and property ({@code user},
  * {@code password}, {@code token}, Arrow's own options) passes through unchanged.
+ *
+ * <p>Arrow's driver sends {@code Statement.cancel()} to the gateway once {@code executeQuery} has
+ * returned a result set (it cancels the result's call, and the gateway stops the query); a cancel
+ * while {@code executeQuery} still waits for the first rows stays in the client. It keeps
+ * {@code setQueryTimeout} on the client too: it stops waiting and throws
+ * {@code SQLTimeoutException}, but the call stays open. In both cases the gateway's own
+ * {@code query.timeout} stops the query. Arrow's driver logs in once per connection and does
+ * not log in again when its token expires ({@code auth.token-ttl-seconds} on the gateway, an hour
+ * by default): give connection pools a maximum connection lifetime below that.
  *
  * <p>Registered with {@link DriverManager} when loaded, and found through
  * {@code META-INF/services/java.sql.Driver}.

@@ -15,6 +15,13 @@ import java.util.Optional;
 /**
  * A parsed {@code jdbc:meshgate://host[:port][/][?key=value&...]} URL.
  *
+ * <p>TLS: {@code tls=true} connects over TLS and checks the gateway's certificate against the
+ * system's trusted certificates. For a gateway whose certificate a private CA issued, or which
+ * is self-signed, add {@code tlsRootCert=/path/to/ca.pem} (PEM certificates to trust instead;
+ * Arrow's {@code tlsRootCerts}); {@code tlsVerify=false} turns certificate checks off (Arrow's
+ * {@code disableCertificateVerification}), for tests only. Both work as URL parameters or as
+ * connection properties, and only with {@code tls=true}. Arrow's own names pass through too.
+ *
  * @param host       the gateway's host name or address ({@code [::1]} style for IPv6)
  * @param port       the gateway's port, {@value #DEFAULT_PORT} unless given
  * @param tls        whether the URL asks for TLS ({@code tls=true|false}), empty if it does not say
@@ -26,6 +33,12 @@ record MeshgateUrl(String host, int port, Optional<Boolean> tls, List<String> pa
     static final String TLS = "tls";
     /** The Arrow driver's own switch, which the meshgate URL spells {@code tls}. */
     static final String ARROW_ENCRYPTION = "useEncryption";
+    /** A PEM file of certificates to trust, in meshgate's words and in Arrow's. */
+    static final String TLS_ROOT_CERT = "tlsRootCert";
+    static final String ARROW_TLS_ROOT_CERTS = "tlsRootCerts";
+    /** Whether to check the gateway's certificate, in meshgate's words; Arrow says the opposite. */
+    static final String TLS_VERIFY = "tlsVerify";
+    static final String ARROW_DISABLE_VERIFICATION = "disableCertificateVerification";
     private static final String SHAPE = "expected jdbc:meshgate://host[:port][?key=value&...]";
     /** SQLSTATE: the client cannot establish the connection. */
     static final String SQLSTATE_CANNOT_CONNECT = "08001";
@@ -107,6 +120,11 @@ record MeshgateUrl(String host, int port, Optional<Boolean> tls, List<String> pa
                 tls = Optional.of(parseTls(value).orElseThrow(() -> malformed(url, tlsProblem(value))));
             } else if (key.equalsIgnoreCase(ARROW_ENCRYPTION)) {
                 throw malformed(url, encryptionProblem());
+            } else if (key.equalsIgnoreCase(TLS_ROOT_CERT)) {
+                parameters.add(ARROW_TLS_ROOT_CERTS + "=" + parameter.substring(equals + 1));
+            } else if (key.equalsIgnoreCase(TLS_VERIFY)) {
+                boolean verify = parseTls(value).orElseThrow(() -> malformed(url, verifyProblem(value)));
+                parameters.add(ARROW_DISABLE_VERIFICATION + "=" + !verify);
             } else {
                 parameters.add(parameter);
             }
@@ -125,6 +143,10 @@ record MeshgateUrl(String host, int port, Optional<Boolean> tls, List<String> pa
 
     static String tlsProblem(String value) {
         return "tls must be true or false, not '" + value + "'";
+    }
+
+    static String verifyProblem(String value) {
+        return TLS_VERIFY + " must be true or false, not '" + value + "'";
     }
 
     static String encryptionProblem() {

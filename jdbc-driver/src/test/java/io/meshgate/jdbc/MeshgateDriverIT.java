@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshgate.benchmarks.demo.DemoMesh;
 import io.meshgate.server.config.ConfigLoader;
+import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.server.config.ServerConfig;
+import io.meshgate.server.config.TlsConfig;
 import io.meshgate.server.launcher.MeshgateServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,6 +21,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,18 +34,58 @@ class MeshgateDriverIT {
     static Path data;
 
     private static MeshgateServer server;
+    /** The same mesh over TLS, with a self-signed certificate. */
+    private static MeshgateServer tlsServer;
+    private static TestCertificate certificate;
 
     @BeforeAll
     static void start() throws Exception {
         Path yaml = DemoMesh.ensure(data, 0.001, new PrintStream(OutputStream.nullOutputStream()));
-        server = MeshgateServer.start(ConfigLoader.load(yaml, Map.of()).withServer(new ServerConfig("127.0.0.1", 0)));
+        MeshgateConfig config = ConfigLoader.load(yaml, Map.of());
+        server = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0)));
+        certificate = TestCertificate.create(data);
+        tlsServer = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0,
+                Optional.of(new TlsConfig(certificate.certificate(), certificate.privateKey())))));
     }
 
     @AfterAll
     static void stop() {
+        if (tlsServer != null) {
+            tlsServer.close();
+        }
         if (server != null) {
             server.close();
         }
+    }
+
+    @Test
+    void tlsConnectionTrustingTheGatewaysCertificateQueries() throws SQLException {
+        String url = "jdbc:meshgate://localhost:" + tlsServer.port() + "?tls=true&tlsRootCert=" + certificate.certificate();
+        try (Connection connection = DriverManager.getConnection(url, admin());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM customer.crm.region")) {
+            assertTrue(rows.next());
+            assertEquals(5, rows.getLong(1));
+        }
+    }
+
+    @Test
+    void tlsConnectionThatDoesNotTrustTheCertificateFails() {
+        String url = "jdbc:meshgate://localhost:" + tlsServer.port() + "?tls=true";
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(url, admin()).close());
+    }
+
+    @Test
+    void plainConnectionToATlsGatewayFails() {
+        String url = "jdbc:meshgate://localhost:" + tlsServer.port();
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(url, admin()).close());
+    }
+
+    private static Properties admin() {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "admin");
+        credentials.setProperty("password", "admin");
+        return credentials;
     }
 
     private static Connection connect(String password) throws SQLException {

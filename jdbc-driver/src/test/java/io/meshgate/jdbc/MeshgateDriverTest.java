@@ -54,6 +54,26 @@ class MeshgateDriverTest {
     }
 
     @Test
+    void tlsTrustOptionsBecomeArrowsOptions() throws SQLException {
+        assertEquals("jdbc:arrow-flight-sql://h:31337?useEncryption=true&tlsRootCerts=%2Fetc%2Fca.pem&disableCertificateVerification=false",
+                arrowUrl("jdbc:meshgate://h?tls=true&tlsRootCert=%2Fetc%2Fca.pem&tlsVerify=true"));
+        assertEquals("jdbc:arrow-flight-sql://h:31337?useEncryption=true&disableCertificateVerification=true",
+                arrowUrl("jdbc:meshgate://h?tls=true&TLSVERIFY=false"));
+        ArrowTarget target = target("jdbc:meshgate://h?tls=true", properties(Map.of("tlsRootCert", "/etc/ca.pem", "tlsVerify", "false")));
+        assertEquals(properties(Map.of("tlsRootCerts", "/etc/ca.pem", "disableCertificateVerification", "true")), target.properties());
+    }
+
+    @Test
+    void tlsVerifyMustBeABoolean() {
+        SQLException inUrl = assertThrows(SQLException.class, () -> arrowUrl("jdbc:meshgate://h?tls=true&tlsVerify=maybe"));
+        assertEquals("Cannot connect to 'jdbc:meshgate://h?tls=true&tlsVerify=maybe': tlsVerify must be true or false, not 'maybe'",
+                inUrl.getMessage());
+        SQLException inProperty = assertThrows(SQLException.class,
+                () -> target("jdbc:meshgate://h", properties(Map.of("tlsVerify", "no"))));
+        assertEquals("Cannot connect to 'jdbc:meshgate://h': tlsVerify must be true or false, not 'no' (property)", inProperty.getMessage());
+    }
+
+    @Test
     void otherParametersPassThroughUnchangedAndInOrder() throws SQLException {
         assertEquals("jdbc:arrow-flight-sql://h:9000?useEncryption=true&catalog=commerce&threadPoolSize=4&token=a%2Bb",
                 arrowUrl("jdbc:meshgate://h:9000?catalog=commerce&tls=true&threadPoolSize=4&token=a%2Bb"));

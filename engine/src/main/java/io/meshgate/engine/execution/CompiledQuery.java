@@ -56,29 +56,29 @@ public final class CompiledQuery {
     /**
      * Starts an execution with the values of the plan's dynamic parameters ({@code ?}), in
      * Calcite's representation (dates as days, timestamps as milliseconds); rows are computed as
-     * batches are read from the returned stream.
+     * batches are read from the returned stream. Nothing runs before the first {@code next()}, not
+     * even the part of the plan that Calcite computes when the plan is bound (an aggregate without
+     * GROUP BY reads its whole input there), so the stream can be cancelled from the start.
      */
     public BatchStream execute(BufferAllocator parent, List<Object> parameters) {
         requireNonNull(parameters, "parameters is null");
         BufferAllocator allocator = parent.newChildAllocator("query", 0, parent.getLimit());
         ExecutionContext context = new ExecutionContext(typeFactory, stashed, parameters, allocator);
-        VectorSchemaRoot batch = null;
-        Enumerator<Object> rows = null;
         try {
-            batch = VectorSchemaRoot.create(resultSchema, allocator);
-            rows = bindable.bind(context).enumerator();
-            return new ResultBatches(rows, context, batch, BATCH_SIZE);
-        } catch (RuntimeException | ExceptionInInitializerError e) {
-            if (rows != null) {
-                rows.close();
-            }
-            if (batch != null) {
-                batch.close();
-            }
+            VectorSchemaRoot batch = VectorSchemaRoot.create(resultSchema, allocator);
+            return new ResultBatches(() -> bind(context), context, batch, BATCH_SIZE);
+        } catch (RuntimeException e) {
             context.close();
+            throw e;
+        }
+    }
+
+    private Enumerator<Object> bind(ExecutionContext context) {
+        try {
+            return bindable.bind(context).enumerator();
+        } catch (ExceptionInInitializerError e) {
             // The generated code computes the plan's constants once, when its class initializes.
-            throw e instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("A constant of the query cannot be computed", e.getCause());
+            throw new IllegalStateException("A constant of the query cannot be computed", e.getCause());
         }
     }
 }

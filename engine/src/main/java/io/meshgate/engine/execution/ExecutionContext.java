@@ -2,6 +2,8 @@ package io.meshgate.engine.execution;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
 import io.meshgate.spi.BatchStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +47,21 @@ final class ExecutionContext implements DataContext, AutoCloseable {
 
     BufferAllocator allocator() {
         return allocator;
+    }
+
+    /**
+     * Asks the execution to stop, from any thread: it sets Calcite's cancel flag, which the scans
+     * and the result batches check before each row ({@link #checkNotCancelled()}).
+     */
+    void cancel() {
+        cancelled.set(true);
+    }
+
+    /** Fails with QUERY_CANCELLED once the execution was asked to stop or was closed. */
+    void checkNotCancelled() {
+        if (cancelled.get()) {
+            throw new MeshgateException(ErrorCode.QUERY_CANCELLED, "Query cancelled");
+        }
     }
 
     /** Registers a scan so that {@link #close()} closes it; fails once the execution is closed. */

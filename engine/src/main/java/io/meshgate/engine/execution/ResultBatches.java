@@ -4,17 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.spi.BatchStream;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Packs the rows of an executing plan into Arrow batches of at most {@code batchSize} rows, pulling
- * rows only when the caller asks for the next batch. Closing it stops the plan: the row enumerator,
+ * rows only when the caller asks for the next batch. {@link #cancel()} stops a batch being filled
+ * before its next row, with QUERY_CANCELLED. Closing it stops the plan: the row enumerator,
  * every scan it opened, the result vectors and the execution's allocator are closed.
  */
 final class ResultBatches implements BatchStream {
-    private final Enumerator<Object> rows;
+    private final Supplier<Enumerator<Object>> plan;
+    private Enumerator<Object> rows;
     private final ExecutionContext context;
     private final VectorSchemaRoot batch;
     private final ColumnWriters.ColumnWriter[] writers;
@@ -22,8 +25,9 @@ final class ResultBatches implements BatchStream {
     private boolean done;
     private boolean closed;
 
-    ResultBatches(Enumerator<Object> rows, ExecutionContext context, VectorSchemaRoot batch, int batchSize) {
-        this.rows = requireNonNull(rows, "rows is null");
+    /** @param plan binds the plan to the execution and returns its rows; called by the first {@link #next()} */
+    ResultBatches(Supplier<Enumerator<Object>> plan, ExecutionContext context, VectorSchemaRoot batch, int batchSize) {
+        this.plan = requireNonNull(plan, "plan is null");
         this.context = requireNonNull(context, "context is null");
         this.batch = requireNonNull(batch, "batch is null");
         if (batchSize < 1) {
@@ -42,9 +46,17 @@ final class ResultBatches implements BatchStream {
         if (done || closed) {
             return false;
         }
+        if (rows == null) {
+            context.checkNotCancelled();
+            rows = plan.get();
+        }
         batch.allocateNew();
         int count = 0;
-        while (count < batchSize && rows.moveNext()) {
+        while (count < batchSize) {
+            context.checkNotCancelled();
+            if (!rows.moveNext()) {
+                break;
+            }
             writeRow(count, rows.current());
             count++;
         }
@@ -71,6 +83,11 @@ final class ResultBatches implements BatchStream {
     }
 
     @Override
+    public void cancel() {
+        context.cancel();
+    }
+
+    @Override
     public VectorSchemaRoot current() {
         return batch;
     }
@@ -82,7 +99,9 @@ final class ResultBatches implements BatchStream {
         }
         closed = true;
         try {
-            rows.close();
+            if (rows != null) {
+                rows.close();
+            }
         } finally {
             batch.close();
             context.close();

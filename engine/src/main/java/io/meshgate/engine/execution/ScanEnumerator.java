@@ -11,10 +11,13 @@ import org.apache.calcite.linq4j.Enumerator;
 /**
  * Turns a stream of Arrow batches into rows, one batch at a time: each row an {@code Object[]} of
  * its values, or, for a scalar scan (one column), the value itself. The stream is closed, and its
- * buffers released, as soon as it is exhausted or the enumerator is closed.
+ * buffers released, as soon as it is exhausted or the enumerator is closed. Each row first checks
+ * that the execution was not cancelled, so that even an operator that reads a scan to the end
+ * before it returns a row (a join, an aggregate, a sort) stops soon after a cancel.
  */
 final class ScanEnumerator implements Enumerator<Object> {
     private final BatchStream stream;
+    private final ExecutionContext context;
     private final int columnCount;
     private final boolean scalar;
     private ColumnReaders.ColumnReader[] readers = new ColumnReaders.ColumnReader[0];
@@ -24,8 +27,9 @@ final class ScanEnumerator implements Enumerator<Object> {
     private boolean positioned;
     private boolean done;
 
-    ScanEnumerator(BatchStream stream, int columnCount, boolean scalar) {
+    ScanEnumerator(BatchStream stream, ExecutionContext context, int columnCount, boolean scalar) {
         this.stream = requireNonNull(stream, "stream is null");
+        this.context = requireNonNull(context, "context is null");
         if (scalar && columnCount != 1) {
             throw new IllegalArgumentException("Cannot read " + columnCount + " columns as scalar rows (a scalar row has one column)");
         }
@@ -43,6 +47,7 @@ final class ScanEnumerator implements Enumerator<Object> {
 
     @Override
     public boolean moveNext() {
+        context.checkNotCancelled();
         while (nextRow >= rowCount) {
             if (done || !stream.next()) {
                 close();

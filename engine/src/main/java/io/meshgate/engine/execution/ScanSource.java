@@ -54,7 +54,7 @@ public final class ScanSource {
             public Enumerator<Object> enumerator() {
                 TableMetadata metadata = describe().orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
                         "Table '" + domain.name() + "." + schema + "." + table + "' does not exist"));
-                return new ScanEnumerator(context.register(domain.connector().scan(metadata, spec, context.allocator())),
+                return new ScanEnumerator(context.register(domain.connector().scan(metadata, spec, context.allocator())), context,
                         spec.columns().size(), rowFormat() == JavaRowFormat.SCALAR);
             }
         };

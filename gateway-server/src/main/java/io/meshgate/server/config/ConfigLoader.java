@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,8 +26,10 @@ import java.util.Set;
  * Binds {@code meshgate.yaml} to a {@link MeshgateConfig}.
  *
  * <p>Every key has a default except the domains and users. Relative paths ({@code policies},
- * {@code audit.file}) are resolved against the configuration file's directory by {@link #load};
- * {@link #parse} leaves them as written. Every scalar key can be overridden by
+ * {@code audit.file}, {@code server.tls.cert} and {@code .key}) are resolved against the
+ * configuration file's directory by {@link #load}; {@link #parse} leaves them as written. The TLS
+ * files are read while binding, so a missing or unreadable certificate or key is reported with
+ * the other errors. Every scalar key can be overridden by
  * an environment variable named {@code MESHGATE_} plus the key path in upper case, with each run
  * of other characters turned into {@code _} ({@code server.port} is {@code MESHGATE_SERVER_PORT},
  * {@code domains[0].catalog.password} is {@code MESHGATE_DOMAINS_0_CATALOG_PASSWORD}). Unknown keys,
@@ -48,13 +52,22 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigError(file.toString(), "(document)", "cannot read the file: " + e.getMessage())));
         }
-        MeshgateConfig config = parse(text, file.getFileName().toString(), environment);
         Path directory = file.toAbsolutePath().getParent();
-        return config.withGovernance(config.governance().resolveAgainst(directory));
+        MeshgateConfig config = bind(text, file.getFileName().toString(), environment, directory);
+        return config.withServer(config.server().resolveAgainst(directory))
+                .withGovernance(config.governance().resolveAgainst(directory));
     }
 
-    /** Binds YAML text; {@code fileName} only names the source in error messages. */
+    /**
+     * Binds YAML text; {@code fileName} only names the source in error messages. Relative TLS file
+     * paths are checked against the working directory.
+     */
     public static MeshgateConfig parse(String yaml, String fileName, Map<String, String> environment) {
+        return bind(yaml, fileName, environment, Path.of(""));
+    }
+
+    /** Binds YAML text, reading the TLS files named in it relative to {@code directory}. */
+    private static MeshgateConfig bind(String yaml, String fileName, Map<String, String> environment, Path directory) {
         List<ConfigError> errors = new ArrayList<>();
         Optional<YamlNode> root = YamlReader.read(yaml, problem -> errors.add(new ConfigError(fileName + ":" + problem.line(),
                 problem.path().isEmpty() ? "(document)" : problem.path(), problem.message())));
@@ -71,22 +84,61 @@ public final class ConfigLoader {
             }
         }
         Section top = new Section(fileName, "", 1, entries, environment, errors);
-        ServerConfig server = bindServer(top.sectionOrEmpty("server"));
+        ServerConfig server = bindServer(top.sectionOrEmpty("server"), directory);
         AuthConfig auth = bindAuth(top.sectionOrEmpty("auth"));
+        QueryConfig query = bindQuery(top.sectionOrEmpty("query"));
         Optional<GovernanceConfig> governance = bindGovernance(top);
         List<DomainConfig> domains = bindDomains(top);
         top.rejectUnknownKeys();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new MeshgateConfig(server, auth, governance.orElseThrow(), domains);
+        return new MeshgateConfig(server, auth, query, governance.orElseThrow(), domains);
     }
 
-    private static ServerConfig bindServer(Section section) {
+    private static ServerConfig bindServer(Section section, Path directory) {
         String host = section.string("host", ServerConfig.DEFAULT_HOST);
         int port = section.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535);
+        Section tlsSection = section.sectionOrEmpty("tls");
+        boolean tlsGiven = section.has("tls") || tlsSection.has("cert") || tlsSection.has("key");
+        Optional<TlsConfig> tls = tlsGiven ? bindTls(tlsSection, directory) : Optional.empty();
         section.rejectUnknownKeys();
-        return new ServerConfig(host, port);
+        return new ServerConfig(host, port, tls);
+    }
+
+    /** {@code cert} and {@code key}, both required, read as the server will read them; empty after recording an error. */
+    private static Optional<TlsConfig> bindTls(Section tls, Path directory) {
+        Optional<Path> cert = path(tls, "cert");
+        Optional<Path> key = path(tls, "key");
+        if (cert.isEmpty() && !tls.has("cert")) {
+            tls.error("cert", "required: the server's certificate chain, a PEM file");
+        }
+        if (key.isEmpty() && !tls.has("key")) {
+            tls.error("key", "required: the certificate's private key, an unencrypted PKCS#8 PEM file");
+        }
+        tls.rejectUnknownKeys();
+        if (cert.isEmpty() || key.isEmpty()) {
+            return Optional.empty();
+        }
+        TlsFiles.Result<List<X509Certificate>> chain = TlsFiles.certificates(directory.resolve(cert.get()));
+        TlsFiles.Result<PrivateKey> privateKey = TlsFiles.privateKey(directory.resolve(key.get()));
+        chain.problem().ifPresent(problem -> tls.error("cert", problem));
+        privateKey.problem().ifPresent(problem -> tls.error("key", problem));
+        if (chain.value().isEmpty() || privateKey.value().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!TlsFiles.belongTogether(privateKey.value().get(), chain.value().get().get(0))) {
+            tls.error("key", "the key in '" + key.get() + "' is not the private key of the first certificate in '" + cert.get()
+                    + "' (give the key the certificate was issued for)");
+            return Optional.empty();
+        }
+        return Optional.of(new TlsConfig(cert.get(), key.get()));
+    }
+
+    private static QueryConfig bindQuery(Section section) {
+        Duration timeout = section.duration("timeout", QueryConfig.DEFAULT_TIMEOUT);
+        section.rejectUnknownKeys();
+        return new QueryConfig(timeout);
     }
 
     private static AuthConfig bindAuth(Section section) {

@@ -1,6 +1,8 @@
 package io.meshgate.server.config;
 
 import io.meshgate.yaml.YamlNode;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One mapping of the configuration being bound, at a key path. Reading a key marks it known; a
@@ -16,6 +20,9 @@ import java.util.TreeSet;
  * problem is added to the shared error list and binding goes on, so all errors surface together.
  */
 final class Section {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Duration MAX_DURATION = Duration.ofDays(1000);
+
     private final String fileName;
     private final String path;
     private final int line;
@@ -105,6 +112,41 @@ final class Section {
             return defaultValue;
         }
         return (int) parsed;
+    }
+
+    /**
+     * A duration written as a whole number and a unit: {@code 500ms}, {@code 30s}, {@code 5m},
+     * {@code 2h}, {@code 1d}; it must be positive.
+     */
+    Duration duration(String key, Duration defaultValue) {
+        Optional<Value> value = scalar(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        Value v = value.get();
+        Matcher matcher = DURATION.matcher(v.text().trim());
+        if (!matcher.matches()) {
+            errors.add(new ConfigError(v.source(), keyPath(key), "must be a duration such as 30s, 5m, 2h or 1d, got '" + v.text() + "'"));
+            return defaultValue;
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(matcher.group(1));
+        } catch (NumberFormatException e) {
+            amount = -1;
+        }
+        ChronoUnit unit = switch (matcher.group(2)) {
+            case "ms" -> ChronoUnit.MILLIS;
+            case "s" -> ChronoUnit.SECONDS;
+            case "m" -> ChronoUnit.MINUTES;
+            case "h" -> ChronoUnit.HOURS;
+            default -> ChronoUnit.DAYS;
+        };
+        if (amount <= 0 || amount > MAX_DURATION.dividedBy(unit.getDuration())) {
+            errors.add(new ConfigError(v.source(), keyPath(key), "must be more than 0 and at most 1000d, got '" + v.text() + "'"));
+            return defaultValue;
+        }
+        return unit.getDuration().multipliedBy(amount);
     }
 
     boolean bool(String key, boolean defaultValue) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * same code and SQLSTATE in the trailers {@value #CODE_KEY} and {@value #SQLSTATE_KEY}. Categories
  * map to status codes: USER to INVALID_ARGUMENT (NOT_FOUND for unknown catalogs, schemas, tables,
  * columns), AUTHENTICATION to UNAUTHENTICATED, PERMISSION to UNAUTHORIZED, RESOURCES to
- * RESOURCE_EXHAUSTED, CANCELLED to CANCELLED, EXTERNAL to UNAVAILABLE, INTERNAL to INTERNAL.
+ * RESOURCE_EXHAUSTED, CANCELLED to CANCELLED (TIMED_OUT, gRPC's DEADLINE_EXCEEDED, for QUERY_TIMEOUT), EXTERNAL to UNAVAILABLE, INTERNAL to INTERNAL.
  * Internal errors and anything that is not a {@link MeshgateException} reach the client only as a
  * generic message; the cause is logged. No stack trace ever leaves the server.
  */
@@ -61,6 +61,7 @@ public final class FlightErrorMapper {
     static FlightStatusCode statusCode(ErrorCode code) {
         return switch (code) {
             case CATALOG_NOT_FOUND, SCHEMA_NOT_FOUND, TABLE_NOT_FOUND, COLUMN_NOT_FOUND -> FlightStatusCode.NOT_FOUND;
+            case QUERY_TIMEOUT -> FlightStatusCode.TIMED_OUT;
             default -> switch (code.category()) {
                 case USER -> FlightStatusCode.INVALID_ARGUMENT;
                 case AUTHENTICATION -> FlightStatusCode.UNAUTHENTICATED;

@@ -104,7 +104,7 @@ public final class MeshgateServer implements AutoCloseable {
         try {
             QueryEngine engine = new QueryEngine(mesh, allocator, governance);
             UserDirectory users = new UserDirectory(config.auth().users());
-            FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server().host(), config.server().port(),
+            FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server(), config.query().timeout(),
                     engine::prepare, engine::catalogView, new QueryAuditor(audit, governance), users,
                     FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
             return new MeshgateServer(config, allocator, mesh, audit, policies, endpoint);
@@ -120,6 +120,16 @@ public final class MeshgateServer implements AutoCloseable {
     /** The port listened on (the configured one, or the one picked for port 0). */
     public int port() {
         return endpoint.port();
+    }
+
+    /** Bytes of Arrow memory held right now by queries and results in flight; for tests that check a query freed its buffers. */
+    long allocatedBytes() {
+        return allocator.getAllocatedMemory();
+    }
+
+    /** How many queries are streaming results right now. */
+    public int runningQueries() {
+        return endpoint.runningQueries();
     }
 
     public MeshgateConfig config() {

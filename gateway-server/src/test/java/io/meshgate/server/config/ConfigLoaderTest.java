@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.engine.catalog.SchemaBinding;
 import java.io.IOException;
+import io.meshgate.server.testing.SelfSignedCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,7 @@ class ConfigLoaderTest {
         MeshgateConfig config = parse(MINIMAL);
         assertEquals(new ServerConfig("127.0.0.1", 31337), config.server());
         assertEquals(Duration.ofHours(1), config.auth().tokenTtl());
+        assertEquals(new QueryConfig(Duration.ofMinutes(30)), config.query(), "queries may run 30 minutes");
         DomainConfig domain = config.domains().get(0);
         assertEquals("commerce", domain.name());
         assertEquals(List.of(), domain.schemas(), "no schemas listed: every namespace under its own name");
@@ -134,7 +136,7 @@ class ConfigLoaderTest {
                 """);
         assertEquals(List.of(
                 "meshgate.yaml:1: server.port: must be an integer, got 'seven'",
-                "meshgate.yaml:1: server.color: unknown key (known keys here: host, port)",
+                "meshgate.yaml:1: server.color: unknown key (known keys here: host, port, tls)",
                 "meshgate.yaml:4: auth.users[0].password: give exactly one of plain or bcrypt",
                 "meshgate.yaml:5: auth.users[1].name: duplicate user 'admin'",
                 "meshgate.yaml:8: domains[0].catalog.uri: required",
@@ -262,5 +264,66 @@ class ConfigLoaderTest {
 
     private static int line(String error) {
         return Integer.parseInt(error.split(":")[1]);
+    }
+
+    @Test
+    void queryTimeoutTakesAUnit() {
+        assertEquals(Duration.ofSeconds(90), parse(MINIMAL + "query: {timeout: 90s}\n").query().timeout());
+        assertEquals(Duration.ofMinutes(5), parse(MINIMAL + "query: {timeout: 5m}\n").query().timeout());
+        assertEquals(Duration.ofHours(2), parse(MINIMAL + "query: {timeout: 2h}\n").query().timeout());
+        assertEquals(Duration.ofDays(1), parse(MINIMAL + "query: {timeout: 1d}\n").query().timeout());
+        assertEquals(Duration.ofMillis(1500), parse(MINIMAL + "query: {timeout: 1500ms}\n").query().timeout());
+        assertEquals(Duration.ofSeconds(5),
+                ConfigLoader.parse(MINIMAL, "meshgate.yaml", Map.of("MESHGATE_QUERY_TIMEOUT", "5s")).query().timeout());
+    }
+
+    @Test
+    void badQueryTimeoutsAreReported() {
+        assertEquals(List.of("meshgate.yaml:7: query.timeout: must be a duration such as 30s, 5m, 2h or 1d, got '30'",
+                        "meshgate.yaml:7: query.other: unknown key (known keys here: timeout)"),
+                errors(MINIMAL + "query: {timeout: 30, other: 1}\n"));
+        assertEquals(List.of("meshgate.yaml:7: query.timeout: must be more than 0 and at most 1000d, got '0s'"),
+                errors(MINIMAL + "query: {timeout: 0s}\n"));
+        assertEquals(List.of("env MESHGATE_QUERY_TIMEOUT: query.timeout: must be a duration such as 30s, 5m, 2h or 1d, got 'soon'"),
+                errors(MINIMAL, Map.of("MESHGATE_QUERY_TIMEOUT", "soon")));
+    }
+
+    @Test
+    void tlsFilesAreResolvedAgainstTheConfigurationFileAndChecked(@TempDir Path directory) throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(directory, "server");
+        Path file = Files.writeString(directory.resolve("meshgate.yaml"),
+                MINIMAL + "server: {tls: {cert: server-cert.pem, key: server-key.pem}}\n");
+        MeshgateConfig config = ConfigLoader.load(file, Map.of());
+        assertEquals(Optional.of(new TlsConfig(certificate.certificate(), certificate.privateKey())), config.server().tls());
+    }
+
+    @Test
+    void tlsFilesCanComeFromTheEnvironment(@TempDir Path directory) throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(directory, "server");
+        MeshgateConfig config = ConfigLoader.parse(MINIMAL, "meshgate.yaml", Map.of(
+                "MESHGATE_SERVER_TLS_CERT", certificate.certificate().toString(),
+                "MESHGATE_SERVER_TLS_KEY", certificate.privateKey().toString()));
+        assertEquals(Optional.of(new TlsConfig(certificate.certificate(), certificate.privateKey())), config.server().tls());
+    }
+
+    @Test
+    void tlsProblemsNameTheFileAndWhatIsWrong(@TempDir Path directory) throws Exception {
+        SelfSignedCertificate one = SelfSignedCertificate.create(directory, "one");
+        SelfSignedCertificate other = SelfSignedCertificate.create(directory, "other");
+        Path garbage = Files.writeString(directory.resolve("garbage.pem"), "not a certificate");
+        Path pkcs1 = Files.writeString(directory.resolve("rsa.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+        Path missing = directory.resolve("missing.pem");
+        List<String> errors = errors(MINIMAL + "server: {tls: {cert: \"" + garbage + "\", key: \"" + missing + "\"}}\n");
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("meshgate.yaml:7: server.tls.cert: '" + garbage + "' is not a PEM certificate file"), errors.get(0));
+        assertEquals("meshgate.yaml:7: server.tls.key: no such file '" + missing + "'", errors.get(1));
+        assertEquals(List.of("meshgate.yaml:7: server.tls.key: '" + pkcs1 + "' holds a PKCS#1/SEC1 key; convert it to PKCS#8"
+                        + " (openssl pkcs8 -topk8 -nocrypt -in KEY -out key.pem)"),
+                errors(MINIMAL + "server: {tls: {cert: \"" + one.certificate() + "\", key: \"" + pkcs1 + "\"}}\n"));
+        assertEquals(List.of("meshgate.yaml:7: server.tls.key: the key in '" + other.privateKey() + "' is not the private key of the"
+                        + " first certificate in '" + one.certificate() + "' (give the key the certificate was issued for)"),
+                errors(MINIMAL + "server: {tls: {cert: \"" + one.certificate() + "\", key: \"" + other.privateKey() + "\"}}\n"));
+        assertEquals(List.of("meshgate.yaml:7: server.tls.key: required: the certificate's private key, an unencrypted PKCS#8 PEM file"),
+                errors(MINIMAL + "server: {tls: {cert: \"" + one.certificate() + "\"}}\n"));
     }
 }

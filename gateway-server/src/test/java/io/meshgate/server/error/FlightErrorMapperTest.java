@@ -34,6 +34,7 @@ class FlightErrorMapperTest {
                 Optional.of(new SqlPosition(1, 22)), new IllegalStateException("internal detail")));
         FlightStatusCode expected = switch (code) {
             case CATALOG_NOT_FOUND, SCHEMA_NOT_FOUND, TABLE_NOT_FOUND, COLUMN_NOT_FOUND -> FlightStatusCode.NOT_FOUND;
+            case QUERY_TIMEOUT -> FlightStatusCode.TIMED_OUT;
             default -> BY_CATEGORY.get(code.category());
         };
         assertEquals(expected, status.code());

@@ -61,16 +61,29 @@ final class BoundStatementQuery implements PreparedQuery {
     public void close() {
     }
 
-    /** One execution per row, each opened when the one before is read to its end and closed. */
+    /**
+     * One execution per row, each opened when the one before is read to its end and closed; a
+     * cancel stops the execution running and every one after it.
+     */
     private static final class Concatenated implements BatchStream {
         private final PreparedQuery query;
         private final Iterator<BoundParameters> rows;
-        private BatchStream current;
+        private volatile BatchStream current;
+        private volatile boolean cancelled;
 
         Concatenated(PreparedQuery query, Iterator<BoundParameters> rows) {
             this.query = query;
             this.rows = rows;
             this.current = query.execute(rows.next());
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            BatchStream running = current;
+            if (running != null) {
+                running.cancel();
+            }
         }
 
         @Override
@@ -83,6 +96,9 @@ final class BoundStatementQuery implements PreparedQuery {
                 current = null;
                 if (rows.hasNext()) {
                     current = query.execute(rows.next());
+                    if (cancelled) {
+                        current.cancel();
+                    }
                 }
             }
             return false;

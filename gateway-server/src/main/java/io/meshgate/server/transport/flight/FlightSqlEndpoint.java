@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.grpc.netty.NettyServerBuilder;
 import io.meshgate.server.audit.QueryAuditor;
 import io.meshgate.server.auth.UserDirectory;
+import io.meshgate.server.config.ServerConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,27 +34,41 @@ public final class FlightSqlEndpoint implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code host:port} (port 0: any free port), without TLS.
+     * Listens on the server's {@code host:port} (port 0: any free port), with TLS when it has
+     * certificate files (the JDK's TLS engine serves them).
      *
+     * @param queryTimeout  how long one execution may stream (a client's shorter call deadline wins)
      * @param preparer      plans statements for a session
      * @param catalogViews  the mesh as each principal sees it, for listings
      * @param auditor       records every query run, and every statement that fails to plan
      * @param authenticator checks every call (see {@link io.meshgate.server.auth.FlightAuthentication})
      */
-    public static FlightSqlEndpoint start(String host, int port, QueryPreparer preparer, CatalogViews catalogViews,
+    public static FlightSqlEndpoint start(ServerConfig config, Duration queryTimeout, QueryPreparer preparer, CatalogViews catalogViews,
             QueryAuditor auditor, UserDirectory users, CallHeaderAuthenticator authenticator, BufferAllocator allocator)
             throws IOException {
-        requireNonNull(host, "host is null");
+        requireNonNull(config, "config is null");
         MeshgateFlightSqlProducer producer = new MeshgateFlightSqlProducer(
                 requireNonNull(preparer, "preparer is null"), requireNonNull(catalogViews, "catalogViews is null"),
                 requireNonNull(auditor, "auditor is null"), requireNonNull(users, "users is null"),
-                requireNonNull(allocator, "allocator is null"));
-        Consumer<NettyServerBuilder> clientInfo = builder -> builder.intercept(new ClientInfoInterceptor());
-        FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(host, port), producer)
+                requireNonNull(allocator, "allocator is null"), requireNonNull(queryTimeout, "queryTimeout is null"));
+        Consumer<NettyServerBuilder> clientInfo = grpc -> grpc.intercept(new ClientInfoInterceptor());
+        Location location = config.tls().isPresent()
+                ? Location.forGrpcTls(config.host(), config.port())
+                : Location.forGrpcInsecure(config.host(), config.port());
+        FlightServer.Builder builder = FlightServer.builder(allocator, location, producer)
                 .headerAuthenticator(requireNonNull(authenticator, "authenticator is null"))
                 .middleware(SessionOptions.MIDDLEWARE, new ServerSessionMiddleware.Factory(() -> UUID.randomUUID().toString()))
-                .transportHint(GRPC_BUILDER_CONSUMER, clientInfo)
-                .build();
+                .transportHint(GRPC_BUILDER_CONSUMER, clientInfo);
+        FlightServer server;
+        try {
+            if (config.tls().isPresent()) {
+                builder.useTls(config.tls().get().certificateChain().toFile(), config.tls().get().privateKey().toFile());
+            }
+            server = builder.build();
+        } catch (IOException | RuntimeException e) {
+            producer.close();
+            throw e;
+        }
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
@@ -66,6 +82,11 @@ public final class FlightSqlEndpoint implements AutoCloseable {
     /** The port actually listened on. */
     public int port() {
         return server.getPort();
+    }
+
+    /** How many queries are streaming results right now. */
+    public int runningQueries() {
+        return producer.runningQueries();
     }
 
     @Override

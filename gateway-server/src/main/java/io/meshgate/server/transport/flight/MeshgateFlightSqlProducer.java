@@ -8,6 +8,8 @@ import io.meshgate.server.error.FlightErrorMapper;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelStatus;
 import org.apache.arrow.flight.CloseSessionRequest;
 import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.Criteria;
@@ -53,6 +55,8 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final SessionOptions sessionOptions;
     private final CatalogViews catalogViews;
     private final OpenQueries openQueries;
+    private final RunningQueries running;
+    private final CancelHandler cancels;
     private final MetadataResults results;
     private final StatementHandler statements;
     private final PreparedStatementHandler preparedStatements;
@@ -64,13 +68,15 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final TypeInfoHandler typeInfo;
 
     MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryAuditor auditor, UserDirectory users,
-            BufferAllocator allocator) {
+            BufferAllocator allocator, Duration queryTimeout) {
         this.sessionOptions = new SessionOptions(catalogViews);
         this.sessions = new CallSessions(users, sessionOptions);
         this.catalogViews = catalogViews;
         this.openQueries = new OpenQueries(OPEN_QUERY_IDLE_TIMEOUT);
         this.results = new MetadataResults(allocator);
-        ResultStreamer streamer = new ResultStreamer(allocator, auditor);
+        this.running = new RunningQueries();
+        this.cancels = new CancelHandler(running, openQueries);
+        ResultStreamer streamer = new ResultStreamer(allocator, auditor, running, queryTimeout);
         StatementPlanner planner = new StatementPlanner(preparer, auditor);
         this.statements = new StatementHandler(planner, openQueries, streamer);
         this.preparedStatements = new PreparedStatementHandler(planner, openQueries, streamer);
@@ -122,6 +128,11 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context, ServerStreamListener listener) {
         stream(listener, () -> preparedStatements.stream(sessions.caller(context), command, listener));
+    }
+
+    @Override
+    public void cancelFlightInfo(CancelFlightInfoRequest request, CallContext context, StreamListener<CancelStatus> listener) {
+        action(listener, () -> cancels.cancel(sessions.principal(context), request, listener));
     }
 
     @Override
@@ -268,8 +279,14 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         listener.onError(CallStatus.UNIMPLEMENTED.withDescription("ListFlights is not supported; use Flight SQL commands").toRuntimeException());
     }
 
+    /** How many queries are streaming results right now. */
+    int runningQueries() {
+        return running.count();
+    }
+
     @Override
     public void close() {
+        running.close();
         openQueries.close();
     }
 
@@ -294,7 +311,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         }
     }
 
-    private static void action(StreamListener<Result> listener, Runnable body) {
+    private static void action(StreamListener<?> listener, Runnable body) {
         try {
             body.run();
         } catch (RuntimeException e) {

@@ -72,6 +72,16 @@ final class OpenQueries implements AutoCloseable {
         queries.invalidate(handle);
     }
 
+    /** Removes and closes the query if {@code caller} owns it; false when there is no such query. */
+    boolean remove(Principal caller, ByteString handle) {
+        OpenQuery open = queries.getIfPresent(handle);
+        if (open == null || !open.owner().name().equals(caller.name())) {
+            return false;
+        }
+        queries.invalidate(handle);
+        return true;
+    }
+
     @Override
     public void close() {
         queries.invalidateAll();

@@ -69,7 +69,8 @@ final class PreparedStatementHandler {
      * concatenated): each execution is a query of its own, with its own audit record.
      */
     void stream(Caller caller, CommandPreparedStatementQuery command, ServerStreamListener listener) {
-        streamer.stream(caller, openQueries.bound(caller.principal(), command.getPreparedStatementHandle()), listener);
+        streamer.stream(caller, command.getPreparedStatementHandle(),
+                openQueries.bound(caller.principal(), command.getPreparedStatementHandle()), listener);
     }
 
     /**

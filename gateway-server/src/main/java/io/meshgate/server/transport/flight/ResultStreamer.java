@@ -1,17 +1,24 @@
 package io.meshgate.server.transport.flight;
 
+import com.google.protobuf.ByteString;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.meshgate.engine.PreparedQuery;
 import io.meshgate.engine.RelationAccess;
 import io.meshgate.error.ErrorCode;
+import io.meshgate.error.MeshgateException;
 import io.meshgate.server.audit.QueryAuditor;
 import io.meshgate.server.audit.QueryEvent;
 import io.meshgate.server.error.FlightErrorMapper;
+import io.meshgate.server.transport.flight.RunningQueries.RunningQuery;
+import io.meshgate.server.transport.flight.RunningQueries.TimeLimit;
 import io.meshgate.spi.BatchStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
@@ -24,80 +31,117 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a query's batches to a client as the engine produces them: each batch is written before
- * the next is read, the client's flow control is waited for between batches, a cancelled call
- * stops reading, and the batch stream is always closed. Every execution writes one audit record
- * when it ends (completed, failed or cancelled, with the rows sent so far), before the client is
- * told that the result is complete.
+ * the next is read, and the client's flow control is waited for between batches. A query stops
+ * early when its owner cancels it (CancelFlightInfo), when it exceeds its time limit (the server's
+ * {@code query.timeout} or the client's call deadline, whichever ends first) or when the client
+ * goes away (a cancelled gRPC call, which is also what a JDBC {@code Statement.cancel()} sends);
+ * the engine notices before its next row, and the batch stream is always closed. Every execution
+ * writes one audit record when it ends (completed, failed or cancelled, with the rows sent so far),
+ * before the client is told that the result is complete.
  */
 final class ResultStreamer {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStreamer.class);
-    private static final long READY_WAIT_MILLIS = 30_000;
+    /** How long one wait for the client's flow control lasts before the loop looks again. */
+    private static final long READY_WAIT_MILLIS = 1_000;
 
     private final BufferAllocator allocator;
     private final QueryAuditor auditor;
+    private final RunningQueries running;
+    private final Duration queryTimeout;
 
-    ResultStreamer(BufferAllocator allocator, QueryAuditor auditor) {
+    ResultStreamer(BufferAllocator allocator, QueryAuditor auditor, RunningQueries running, Duration queryTimeout) {
         this.allocator = allocator;
         this.auditor = auditor;
+        this.running = running;
+        this.queryTimeout = queryTimeout;
     }
 
-    void stream(Caller caller, PlannedStatement statement, ServerStreamListener listener) {
+    /** Runs {@code statement}, known to clients as {@code handle}, and streams its result. */
+    void stream(Caller caller, ByteString handle, PlannedStatement statement, ServerStreamListener listener) {
         Execution execution = new Execution(caller, statement);
-        BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
+        ClientBackpressure backpressure = new ClientBackpressure();
+        RunningQuery query = running.start(handle, caller.principal(), TimeLimit.of(queryTimeout, callDeadline()),
+                backpressure::interruptWait);
+        backpressure.onClientGone = () -> query.stop(clientGone());
         backpressure.register(listener);
         try (VectorSchemaRoot out = VectorSchemaRoot.create(statement.query().resultSchema(), allocator)) {
             listener.start(out);
-            boolean complete = sendAll(statement.query(), out, backpressure, listener, execution);
-            execution.end(complete ? QueryEvent.Outcome.COMPLETED : QueryEvent.Outcome.CANCELLED, Optional.empty());
-            if (complete) {
-                // Only now: the scans are closed and the query audited before the client learns that the result is complete.
-                listener.completed();
-            }
+            sendAll(statement.query(), out, backpressure, listener, execution, query);
+            execution.end(QueryEvent.Outcome.COMPLETED, Optional.empty());
+            // Only now: the scans are closed and the query audited before the client learns that the result is complete.
+            listener.completed();
         } catch (RuntimeException e) {
-            execution.end(QueryEvent.Outcome.FAILED, Optional.of(QueryEvent.errorCode(e)));
-            listener.error(FlightErrorMapper.toFlightException(e));
+            // A stopped query fails wherever the engine noticed; the client hears why it was stopped.
+            RuntimeException failure = query.stopReason().isPresent() ? query.stopReason().get() : e;
+            ErrorCode code = QueryEvent.errorCode(failure);
+            if (code == ErrorCode.QUERY_CANCELLED) {
+                execution.end(QueryEvent.Outcome.CANCELLED, Optional.empty());
+            } else {
+                execution.end(QueryEvent.Outcome.FAILED, Optional.of(code));
+            }
+            if (listener.isCancelled()) {
+                LOG.debug("Client cancelled the stream; stopped reading");
+            } else {
+                listener.error(FlightErrorMapper.toFlightException(failure));
+            }
+        } finally {
+            running.finish(query);
         }
     }
 
-    /** Sends every batch; false when the client went away first. Closes the query's batches either way. */
-    private static boolean sendAll(PreparedQuery query, VectorSchemaRoot out, BackpressureStrategy backpressure,
-            ServerStreamListener listener, Execution execution) {
+    /** The time left before the deadline of the gRPC call being served, if the client set one. */
+    private static Optional<Duration> callDeadline() {
+        Deadline deadline = Context.current().getDeadline();
+        return deadline == null ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(0, deadline.timeRemaining(TimeUnit.NANOSECONDS))));
+    }
+
+    /** Sends every batch, or fails with the reason the query was stopped. Closes the query's batches either way. */
+    private static void sendAll(PreparedQuery query, VectorSchemaRoot out, ClientBackpressure backpressure,
+            ServerStreamListener listener, Execution execution, RunningQuery running) {
         try (BatchStream batches = query.execute()) {
+            running.running(batches);
             // Read after execute: a prepared query planned again for a new policy revision reads under the new decisions.
             execution.relations = query.relations();
             VectorLoader loader = new VectorLoader(out);
             while (batches.next()) {
-                if (!awaitReady(backpressure, listener)) {
-                    LOG.debug("Client cancelled the stream; stopped reading");
-                    return false;
-                }
+                awaitReady(backpressure, listener, running);
                 try (ArrowRecordBatch batch = new VectorUnloader(batches.current()).getRecordBatch()) {
                     loader.load(batch);
                 }
                 listener.putNext();
                 execution.rows += out.getRowCount();
             }
-            return true;
+            running.checkNotStopped();
         }
     }
 
-    private static boolean awaitReady(BackpressureStrategy backpressure, ServerStreamListener listener) {
+    /** Waits until the client can take a batch; fails with the stop reason if the query is stopped first. */
+    private static void awaitReady(BackpressureStrategy backpressure, ServerStreamListener listener, RunningQuery running) {
         while (true) {
+            running.checkNotStopped();
             if (listener.isCancelled()) {
-                return false;
+                running.stop(clientGone());
+                continue;
             }
-            BackpressureStrategy.WaitResult result = backpressure.waitForListener(READY_WAIT_MILLIS);
-            switch (result) {
-                case READY -> {
-                    return true;
-                }
-                case CANCELLED -> {
-                    return false;
-                }
-                default -> {
-                    // TIMEOUT or OTHER: the client is slow; keep waiting unless it went away.
-                }
+            if (backpressure.waitForListener(READY_WAIT_MILLIS) == BackpressureStrategy.WaitResult.READY) {
+                running.checkNotStopped();
+                return;
             }
+            // TIMEOUT, CANCELLED or OTHER (woken by a stop): look again.
+        }
+    }
+
+    private static MeshgateException clientGone() {
+        return new MeshgateException(ErrorCode.QUERY_CANCELLED, "Query cancelled: the client closed the call");
+    }
+
+    /** Flow control that also stops the query when the client cancels the call. */
+    private static final class ClientBackpressure extends BackpressureStrategy.CallbackBackpressureStrategy {
+        private volatile Runnable onClientGone = () -> { };
+
+        @Override
+        protected void cancelCallback() {
+            onClientGone.run();
         }
     }
 

@@ -57,7 +57,7 @@ final class SqlInfoHandler {
                 .withFlightSqlServerSubstrait(false)
                 .withFlightSqlServerReadOnly(true)
                 .withFlightSqlServerTransaction(SqlSupportedTransaction.SQL_SUPPORTED_TRANSACTION_NONE)
-                .withFlightSqlServerCancel(false)
+                .withFlightSqlServerCancel(true)
                 .withFlightSqlServerBulkIngestion(false)
                 .withSqlTransactionsSupported(false)
                 .withSqlDefaultTransactionIsolation(SqlTransactionIsolationLevel.SQL_TRANSACTION_NONE_VALUE)

@@ -45,9 +45,9 @@ final class StatementHandler {
     void stream(Caller caller, TicketStatementQuery ticket, ServerStreamListener listener) {
         PlannedStatement statement = openQueries.get(caller.principal(), ticket.getStatementHandle());
         try {
-            streamer.stream(caller, statement, listener);
+            streamer.stream(caller, ticket.getStatementHandle(), statement, listener);
         } finally {
-            openQueries.close(caller.principal(), ticket.getStatementHandle());
+            openQueries.remove(caller.principal(), ticket.getStatementHandle());
         }
     }
 }

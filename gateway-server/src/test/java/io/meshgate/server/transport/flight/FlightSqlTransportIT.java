@@ -39,6 +39,8 @@ import io.meshgate.server.audit.QueryEvent;
 import io.meshgate.server.auth.FlightAuthentication;
 import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.config.Password;
+import io.meshgate.server.config.QueryConfig;
+import io.meshgate.server.config.ServerConfig;
 import io.meshgate.server.config.UserConfig;
 import io.meshgate.server.error.FlightErrorMapper;
 import io.meshgate.spi.BatchStream;
@@ -122,7 +124,7 @@ class FlightSqlTransportIT {
                 new UserConfig("bob", new Password.Bcrypt(at.favre.lib.crypto.bcrypt.BCrypt.withDefaults()
                         .hashToString(4, "b0b-pass".toCharArray())), Set.of("analysts"))));
         Governance governance = new Governance(new BobSeesOrderKeysOnly(), HashKey.of("0123456789abcdef-test"));
-        endpoint = FlightSqlEndpoint.start("127.0.0.1", 0, FlightSqlTransportIT::prepare,
+        endpoint = FlightSqlEndpoint.start(new ServerConfig("127.0.0.1", 0), QueryConfig.DEFAULT_TIMEOUT, FlightSqlTransportIT::prepare,
                 principal -> new CatalogView(mesh, governance, principal), new QueryAuditor(audited::add, governance),
                 users, FlightAuthentication.create(users, Duration.ofSeconds(2)), allocator);
         client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", endpoint.port())).build();
@@ -183,6 +185,8 @@ class FlightSqlTransportIT {
         Thread.sleep(2_500);
         FlightRuntimeException e = assertThrows(FlightRuntimeException.class, () -> catalogs(token));
         assertEquals(FlightStatusCode.UNAUTHENTICATED, e.status().code());
+        assertEquals("[AUTHENTICATION_FAILED] SQLSTATE 28000: Bearer token expired: log in again with user name and password",
+                e.status().description());
     }
 
     @Test
