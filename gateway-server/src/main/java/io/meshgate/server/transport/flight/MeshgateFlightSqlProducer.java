@@ -55,6 +55,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final TableTypesHandler tableTypes;
     private final SqlInfoHandler sqlInfo;
     private final TypeInfoHandler typeInfo;
+    private final KeysHandler keys;
 
     MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryAuditor auditor, UserDirectory users,
             BufferAllocator allocator) {
@@ -72,6 +73,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         this.tableTypes = new TableTypesHandler(results);
         this.sqlInfo = new SqlInfoHandler();
         this.typeInfo = new TypeInfoHandler(results);
+        this.keys = new KeysHandler(results);
     }
 
     // Statements and prepared statements
@@ -196,7 +198,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         stream(listener, () -> tableTypes.stream(listener));
     }
 
-    // Keys: the mesh declares none; the answers are empty, with the schemas the protocol fixes.
+    // Keys: primary keys are tables' identifier fields; the mesh declares no foreign keys (empty answers, with the schemas the protocol fixes).
 
     @Override
     public FlightInfo getFlightInfoPrimaryKeys(CommandGetPrimaryKeys request, CallContext context, FlightDescriptor descriptor) {
@@ -205,7 +207,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     @Override
     public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> results.sendEmpty(Schemas.GET_PRIMARY_KEYS_SCHEMA, listener));
+        stream(listener, () -> keys.streamPrimaryKeys(objects(context), command, listener));
     }
 
     @Override
