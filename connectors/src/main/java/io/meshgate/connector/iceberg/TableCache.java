@@ -85,7 +85,7 @@ final class TableCache {
         }
         synchronized (entry) {
             long now = ticker.read();
-            if (now - entry.checkedAt <= maxAge.toNanos()) {
+            if (!maxAge.isZero() && now - entry.checkedAt <= maxAge.toNanos()) {
                 return Optional.of(entry.described);
             }
             try {
