@@ -79,7 +79,8 @@ class BiToolReplayIT {
     static void start() throws Exception {
         String uri = "jdbc:sqlite:" + directory.resolve("shop.db");
         String warehouse = directory.resolve("warehouse").toUri().toString();
-        try (JdbcCatalog catalog = IcebergCatalogs.openJdbc(new JdbcCatalogSpec(uri, Optional.empty(), Optional.empty(), "shop",
+        // Creating two thousand tables is faster without SQLite syncing each commit to disk.
+        try (JdbcCatalog catalog = IcebergCatalogs.openJdbc(new JdbcCatalogSpec(uri + "?synchronous=OFF", Optional.empty(), Optional.empty(), "shop",
                 warehouse, S3Options.defaults()))) {
             for (String namespace : List.of("sales", "vault", "bulk_open", "bulk_secret")) {
                 catalog.createNamespace(Namespace.of(namespace));
@@ -149,13 +150,14 @@ class BiToolReplayIT {
                     "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE"));
             assertEquals(List.of(), rows(meta.getTables("shop", "sales", "%", new String[] {"VIEW"}), "TABLE_NAME"));
             assertEquals(List.of(), rows(meta.getTables("shop", "vault", null, null), "TABLE_NAME"), "a confidential schema is not listed");
-            // Browsing orders: columns (card hidden), keys, indexes.
+            // Browsing orders: columns (card hidden), keys, indexes. Arrow's driver reports DECIMAL_DIGITS 0, not NULL,
+            // for a type without a scale such as DATE.
             assertEquals(List.of(
                     List.of("id", "-5", "BIGINT", "19", "0", "0", "NO", "Order number", "1"),
                     List.of("line", "-5", "BIGINT", "19", "0", "0", "NO", "null", "2"),
                     List.of("region", "12", "VARCHAR", String.valueOf(Integer.MAX_VALUE), "null", "1", "YES", "Sales region of the order", "3"),
                     List.of("amount", "3", "DECIMAL", "12", "2", "1", "YES", "null", "4"),
-                    List.of("day", "91", "DATE", "10", "null", "1", "YES", "null", "5")),
+                    List.of("day", "91", "DATE", "10", "0", "1", "YES", "null", "5")),
                     rows(meta.getColumns("shop", "sales", "orders", null),
                             "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE", "DECIMAL_DIGITS", "NULLABLE", "IS_NULLABLE", "REMARKS",
                             "ORDINAL_POSITION"));
@@ -169,10 +171,9 @@ class BiToolReplayIT {
             assertEquals(List.of(), rows(meta.getIndexInfo("shop", "sales", "orders", false, true), "INDEX_NAME"));
             assertEquals(List.of(), rows(meta.getBestRowIdentifier("shop", "sales", "orders", DatabaseMetaData.bestRowSession, true),
                     "COLUMN_NAME"));
-            List<List<String>> types = rows(meta.getTypeInfo(), "TYPE_NAME", "DATA_TYPE");
-            for (List<String> type : List.of(List.of("BIGINT", "-5"), List.of("VARCHAR", "12"), List.of("DECIMAL", "3"), List.of("DATE", "91"))) {
-                assertTrue(types.contains(type), type + " in " + types);
-            }
+            // Arrow's driver (18.3) does not ask the server for GetXdbcTypeInfo: getTypeInfo is Avatica's empty default,
+            // whatever the server lists. If this starts failing, the driver forwards it: check the types it lists then.
+            assertEquals(List.of(), rows(meta.getTypeInfo(), "TYPE_NAME", "DATA_TYPE"));
             // The data tab: SELECT * with a limit, and its result set metadata.
             try (Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT * FROM shop.sales.orders LIMIT 200")) {
@@ -192,8 +193,10 @@ class BiToolReplayIT {
     void tableNamePatternsWithEscapesAreMatchedByTheServer() throws SQLException {
         try (Connection connection = connect()) {
             assertEquals(List.of(List.of("bulk_open")), rows(connection.getMetaData().getSchemas("shop", "bulk\\_o%"), "TABLE_SCHEM"));
-            assertEquals(List.of(List.of("t0999")), rows(connection.getMetaData().getTables("shop", "bulk%", "t0\\_99%", null), "TABLE_NAME"),
-                    "the escaped _ is a literal underscore, so nothing but t0_99... would match");
+            List<List<String>> t099x = IntStream.range(990, 1000).mapToObj(i -> List.of("t0" + i)).toList();
+            assertEquals(t099x, rows(connection.getMetaData().getTables("shop", "bulk%", "t099_", null), "TABLE_NAME"));
+            assertEquals(List.of(), rows(connection.getMetaData().getTables("shop", "bulk%", "t099\\_", null), "TABLE_NAME"),
+                    "an escaped _ is a literal underscore, which no table name has");
         }
     }
 

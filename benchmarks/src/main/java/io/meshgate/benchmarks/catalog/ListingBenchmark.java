@@ -102,7 +102,9 @@ public class ListingBenchmark {
         dataDir = Files.createTempDirectory("meshgate-listing-bench");
         JdbcCatalogSpec spec = new JdbcCatalogSpec("jdbc:sqlite:" + dataDir.resolve("catalog.db"), Optional.empty(), Optional.empty(),
                 "bench", dataDir.resolve("warehouse").toUri().toString(), S3Options.defaults());
-        createTables(spec, tables);
+        // Creating tens of thousands of tables is faster without SQLite syncing each commit to disk.
+        createTables(new JdbcCatalogSpec(spec.uri() + "?synchronous=OFF&journal_mode=MEMORY", spec.user(), spec.password(),
+                spec.catalogName(), spec.warehouse(), spec.s3()), tables);
         Duration freshness = cache.equals("warm") ? Duration.ofHours(1) : Duration.ZERO;
         mesh = new MeshCatalog(List.of(new Domain("bench", IcebergConnector.open(spec, new MetadataCacheConfig(100_000, freshness)), List.of())));
         Path policies = Files.createDirectories(dataDir.resolve("policies"));
