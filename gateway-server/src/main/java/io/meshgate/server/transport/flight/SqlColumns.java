@@ -18,7 +18,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Flight SQL column metadata that JDBC drivers build {@code getColumns} from. Arrow's Flight SQL
  * JDBC driver (18.3) reads TYPE_NAME, PRECISION (COLUMN_SIZE), SCALE (DECIMAL_DIGITS),
  * IS_AUTO_INCREMENT and REMARKS from it, and DATA_TYPE and nullability from the Arrow field
- * itself; the other keys are set for other clients. Type names are those of GetXdbcTypeInfo.
+ * itself; the other keys are set for other clients. Type names match GetXdbcTypeInfo's where it
+ * lists the type (it does not list REAL, TIME, the binary types or nested types yet).
  * Meshgate's own field metadata (field ids, docs, identifier marks) is not sent.
  */
 final class SqlColumns {
