@@ -14,11 +14,21 @@ public interface Connector extends AutoCloseable {
     /** The connector's namespaces, levels joined with a dot. */
     List<String> schemaNames();
 
-    /** The tables of one namespace, sorted; empty for an unknown namespace. */
+    /** The tables of one namespace, sorted; empty for an unknown namespace. May lag behind the source as {@link #listedTable} may. */
     List<String> tableNames(String schema);
 
     /** The table at its current snapshot, or empty when there is no such table. */
     Optional<TableMetadata> table(SchemaTableName name);
+
+    /**
+     * The table as a listing shows it: like {@link #table}, but the connector may answer from
+     * metadata it checked against its source a short, documented time ago instead of asking the
+     * source again, so that listing thousands of tables stays fast. Never use it to plan a query.
+     * The default asks the source, as {@link #table} does.
+     */
+    default Optional<TableMetadata> listedTable(SchemaTableName name) {
+        return table(name);
+    }
 
     /**
      * A metadata table of {@code table} ({@code files}, {@code snapshots}, ... as the connector

@@ -27,6 +27,13 @@ public record TableMetadata(
         Map<String, String> properties) {
     /** Arrow field metadata key holding a column's stable field id, when the source has one. */
     public static final String FIELD_ID = "meshgate.field-id";
+    /** Arrow field metadata key holding a column's description (an Iceberg column's doc), when it has one. */
+    public static final String COMMENT = "meshgate.comment";
+    /**
+     * Arrow field metadata key marking a top-level column as part of the table's identifier (its
+     * natural primary key: Iceberg's identifier fields), with value {@code true}.
+     */
+    public static final String IDENTIFIER = "meshgate.identifier";
 
     public TableMetadata {
         requireNonNull(name, "name is null");

@@ -2,6 +2,7 @@ package io.meshgate.connector.iceberg;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.spi.BatchStream;
@@ -46,10 +47,21 @@ import org.apache.iceberg.util.SnapshotUtil;
 public final class IcebergConnector implements Connector {
     private final Catalog catalog;
     private final SupportsNamespaces namespaces;
+    private final TableCache cache;
 
-    /** A connector over {@code catalog}, which it closes when it is closed. */
+    /** A connector over {@code catalog}, which it closes when it is closed, with the default metadata cache. */
     public IcebergConnector(Catalog catalog) {
+        this(catalog, MetadataCacheConfig.DEFAULT);
+    }
+
+    /** A connector over {@code catalog}, which it closes when it is closed, keeping metadata as {@code cacheConfig} says. */
+    public IcebergConnector(Catalog catalog, MetadataCacheConfig cacheConfig) {
+        this(catalog, cacheConfig, Ticker.systemTicker());
+    }
+
+    IcebergConnector(Catalog catalog, MetadataCacheConfig cacheConfig, Ticker ticker) {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.cache = new TableCache(cacheConfig, ticker);
         if (!(catalog instanceof SupportsNamespaces supportsNamespaces)) {
             throw new IllegalArgumentException("Cannot use Iceberg catalog '" + catalog.name()
                     + "': it cannot list namespaces (use a catalog that implements SupportsNamespaces)");
@@ -60,6 +72,11 @@ public final class IcebergConnector implements Connector {
     /** Opens the JDBC catalog of {@code spec}; an unreachable catalog fails with {@code EXTERNAL_ERROR}. */
     public static IcebergConnector open(JdbcCatalogSpec spec) {
         return new IcebergConnector(IcebergCatalogs.openJdbc(spec));
+    }
+
+    /** Opens the JDBC catalog of {@code spec} with a metadata cache as {@code cacheConfig} says. */
+    public static IcebergConnector open(JdbcCatalogSpec spec, MetadataCacheConfig cacheConfig) {
+        return new IcebergConnector(IcebergCatalogs.openJdbc(spec), cacheConfig);
     }
 
     /** The catalog this connector reads. */
@@ -84,23 +101,42 @@ public final class IcebergConnector implements Connector {
         }
     }
 
+    /** The tables of one namespace, sorted, as the catalog listed them at most the listing freshness ago. */
     @Override
     public List<String> tableNames(String schema) {
         requireNonNull(schema, "schema is null");
-        return external("list tables of " + schema, () -> {
+        return external("list tables of " + schema, () -> cache.tableNames(namespace(schema), namespace -> {
             try {
-                return catalog.listTables(namespace(schema)).stream().map(TableIdentifier::name)
+                return catalog.listTables(namespace).stream().map(TableIdentifier::name)
                         .filter(name -> !MetadataTableName.isReserved(name)).sorted().toList();
             } catch (NoSuchNamespaceException e) {
                 return List.of();
             }
-        });
+        }));
     }
 
+    /** The table at the snapshot the catalog names now: one lookup of its metadata location, its metadata read only when that moved. */
     @Override
     public Optional<TableMetadata> table(SchemaTableName name) {
         requireNonNull(name, "name is null");
-        return loadTable(name).map(table -> describe(name, table));
+        return cached(name, false);
+    }
+
+    /** The table as it was at most the listing freshness ago ({@link MetadataCacheConfig#listingFreshness()}). */
+    @Override
+    public Optional<TableMetadata> listedTable(SchemaTableName name) {
+        requireNonNull(name, "name is null");
+        return cached(name, true);
+    }
+
+    private Optional<TableMetadata> cached(SchemaTableName name, boolean listing) {
+        if (MetadataTableName.isReserved(name.table())) {
+            return Optional.empty();
+        }
+        TableIdentifier id = TableIdentifier.of(namespace(name.schema()), name.table());
+        return external("load table " + name, () -> listing
+                ? cache.listedTable(id, () -> loadTable(name), table -> describe(name, table))
+                : cache.table(id, () -> loadTable(name), table -> describe(name, table)));
     }
 
     @Override

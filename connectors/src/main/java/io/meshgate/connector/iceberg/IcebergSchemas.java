@@ -2,6 +2,7 @@ package io.meshgate.connector.iceberg;
 
 import io.meshgate.spi.TableMetadata;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.types.DateUnit;
@@ -21,7 +22,8 @@ import org.apache.iceberg.types.Types;
  * {@code Utf8} in the canonical lower-case 36-character form, which every client can show, compare
  * and filter by (as Trino's JDBC driver and Spark show them). A struct becomes an Arrow struct whose
  * children carry their own field ids, a list an Arrow list of {@code element}, a map an Arrow map of
- * {@code entries} structs of {@code key} and {@code value}.
+ * {@code entries} structs of {@code key} and {@code value}. Column docs and identifier fields travel
+ * as field metadata ({@link TableMetadata#COMMENT}, {@link TableMetadata#IDENTIFIER}).
  */
 final class IcebergSchemas {
     private IcebergSchemas() {
@@ -30,15 +32,26 @@ final class IcebergSchemas {
     static org.apache.arrow.vector.types.pojo.Schema toArrow(Schema schema) {
         List<Field> fields = new ArrayList<>();
         for (Types.NestedField column : schema.columns()) {
-            fields.add(toArrow(column));
+            Field field = toArrow(column);
+            if (schema.identifierFieldIds().contains(column.fieldId())) {
+                Map<String, String> metadata = new HashMap<>(field.getMetadata());
+                metadata.put(TableMetadata.IDENTIFIER, "true");
+                field = new Field(field.getName(), new FieldType(field.isNullable(), field.getType(), null, metadata), field.getChildren());
+            }
+            fields.add(field);
         }
         return new org.apache.arrow.vector.types.pojo.Schema(fields);
     }
 
-    /** The column as an Arrow field that carries its Iceberg field id ({@link TableMetadata#FIELD_ID}). */
+    /** The column as an Arrow field that carries its Iceberg field id and doc ({@link TableMetadata#FIELD_ID}, {@link TableMetadata#COMMENT}). */
     static Field toArrow(Types.NestedField field) {
         Field plain = toArrow(field.name(), field.isOptional(), field.type());
-        FieldType type = new FieldType(plain.isNullable(), plain.getType(), null, Map.of(TableMetadata.FIELD_ID, Integer.toString(field.fieldId())));
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put(TableMetadata.FIELD_ID, Integer.toString(field.fieldId()));
+        if (field.doc() != null && !field.doc().isBlank()) {
+            metadata.put(TableMetadata.COMMENT, field.doc());
+        }
+        FieldType type = new FieldType(plain.isNullable(), plain.getType(), null, metadata);
         return new Field(plain.getName(), type, plain.getChildren());
     }
 

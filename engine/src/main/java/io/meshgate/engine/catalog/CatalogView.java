@@ -7,8 +7,10 @@ import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.ColumnAccess;
 import io.meshgate.spi.TableMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -36,29 +38,66 @@ public final class CatalogView {
 
     /** Schemas of {@code domain} holding at least one visible table. */
     public List<String> schemaNames(String domain) {
-        return mesh.domain(domain).map(d -> d.schemaNames().stream().filter(s -> !tableNames(domain, s).isEmpty()).toList())
+        return mesh.domain(domain).map(d -> d.schemaNames().stream().filter(s -> !tables(domain, s, name -> true).isEmpty()).toList())
                 .orElse(List.of());
     }
 
     /** The visible tables of one schema, sorted. */
     public List<String> tableNames(String domain, String schema) {
-        return mesh.domain(domain).map(d -> d.tableNames(schema).stream()
-                .filter(t -> table(domain, schema, t).isPresent()).sorted().toList()).orElse(List.of());
+        return tables(domain, schema, name -> true).stream().map(VisibleTable::name).toList();
     }
 
-    /** The table if it exists and is visible to the principal. */
+    /**
+     * For listings: the visible tables of every domain ({@code domain} empty) or of one, in the
+     * schemas whose names {@code schemaFilter} accepts, whose names {@code tableFilter} accepts; in
+     * configuration order of domains and schemas, sorted by name within a schema. One walk of the
+     * mesh, deciding access once per table that passes the filters.
+     */
+    public List<VisibleTable> tables(Optional<String> domain, Predicate<String> schemaFilter, Predicate<String> tableFilter) {
+        List<VisibleTable> tables = new ArrayList<>();
+        for (String domainName : domain.map(List::of).orElseGet(mesh::domainNames)) {
+            for (String schema : mesh.domain(domainName).map(Domain::schemaNames).orElse(List.of())) {
+                if (schemaFilter.test(schema)) {
+                    tables.addAll(tables(domainName, schema, tableFilter));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * For listings: the visible tables of one schema whose names {@code nameFilter} accepts, sorted
+     * by name. Names are filtered before access is decided, and tables are described as the
+     * connector lists them ({@link io.meshgate.spi.Connector#listedTable}), which may be a little
+     * behind the source; a query always plans with {@link #table}.
+     */
+    public List<VisibleTable> tables(String domainName, String schema, Predicate<String> nameFilter) {
+        Optional<Domain> domain = mesh.domain(domainName);
+        if (domain.isEmpty()) {
+            return List.of();
+        }
+        List<VisibleTable> tables = new ArrayList<>();
+        for (TableMetadata raw : domain.get().listedTables(schema, nameFilter)) {
+            visible(domain.get(), schema, raw.name().table(), raw).ifPresent(tables::add);
+        }
+        return tables;
+    }
+
+    /** The table if it exists and is visible to the principal, described at its current snapshot. */
     public Optional<VisibleTable> table(String domainName, String schema, String name) {
         Optional<Domain> domain = mesh.domain(domainName);
         if (domain.isEmpty()) {
             return Optional.empty();
         }
-        return domain.get().table(schema, name).flatMap(raw -> {
-            AccessDecision decision = governance.decide(principal, domainName, schema, name, raw);
-            if (!decision.visible()) {
-                return Optional.empty();
-            }
-            return Optional.of(new VisibleTable(domain.get(), schema, name, raw.withSchema(visibleSchema(raw, decision)), raw, decision));
-        });
+        return domain.get().table(schema, name).flatMap(raw -> visible(domain.get(), schema, name, raw));
+    }
+
+    private Optional<VisibleTable> visible(Domain domain, String schema, String name, TableMetadata raw) {
+        AccessDecision decision = governance.decide(principal, domain.name(), schema, name, raw);
+        if (!decision.visible()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VisibleTable(domain, schema, name, raw.withSchema(visibleSchema(raw, decision)), raw, decision));
     }
 
     private static Schema visibleSchema(TableMetadata raw, AccessDecision decision) {

@@ -6,8 +6,10 @@ import io.meshgate.spi.Connector;
 import io.meshgate.spi.MetadataTableName;
 import io.meshgate.spi.SchemaTableName;
 import io.meshgate.spi.TableMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One domain of the mesh: a name (the Flight SQL catalog), the connector that holds its data, and
@@ -35,6 +37,25 @@ public record Domain(String name, Connector connector, List<SchemaBinding> bindi
 
     public Optional<TableMetadata> table(String schema, String table) {
         return namespaceOf(schema).flatMap(ns -> connector.table(new SchemaTableName(ns, table)));
+    }
+
+    /**
+     * For listings: the tables of {@code schema} whose names {@code nameFilter} accepts, sorted by
+     * name, as the connector lists them ({@link Connector#listedTable}, possibly a little behind
+     * the source). Each is named by its connector namespace and table.
+     */
+    public List<TableMetadata> listedTables(String schema, Predicate<String> nameFilter) {
+        Optional<String> namespace = namespaceOf(schema);
+        if (namespace.isEmpty()) {
+            return List.of();
+        }
+        List<TableMetadata> tables = new ArrayList<>();
+        for (String table : connector.tableNames(namespace.get())) {
+            if (nameFilter.test(table)) {
+                connector.listedTable(new SchemaTableName(namespace.get(), table)).ifPresent(tables::add);
+            }
+        }
+        return tables;
     }
 
     /** The metadata table {@code name} ({@code orders$files}) of a table of {@code schema}, ungoverned: callers check B6. */

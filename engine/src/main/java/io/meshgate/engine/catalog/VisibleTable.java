@@ -4,6 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.spi.TableMetadata;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * A table as one principal sees it: {@code metadata} has only the visible columns (R2, R3), and
@@ -17,6 +22,33 @@ public record VisibleTable(Domain domain, String schema, String name, TableMetad
         requireNonNull(metadata, "metadata is null");
         requireNonNull(raw, "raw is null");
         requireNonNull(decision, "decision is null");
+    }
+
+    /** Table property holding a data product's description. */
+    public static final String DESCRIPTION_PROPERTY = "meshgate.description";
+    /** Iceberg's table property for a table comment. */
+    public static final String COMMENT_PROPERTY = "comment";
+
+    /**
+     * What listings show as the table's remarks: its data product description, else its comment.
+     * Descriptions come from table properties today; this is the one place that reads them.
+     */
+    public Optional<String> description() {
+        return Optional.ofNullable(raw.properties().get(DESCRIPTION_PROPERTY))
+                .or(() -> Optional.ofNullable(raw.properties().get(COMMENT_PROPERTY)))
+                .filter(d -> !d.isBlank());
+    }
+
+    /**
+     * The table's natural primary key (its identifier columns, {@link TableMetadata#IDENTIFIER}) in
+     * table order; empty when it has none or when any of them is hidden from the principal, since
+     * the visible part of a key is no key.
+     */
+    public List<String> primaryKey() {
+        List<String> key = raw.schema().getFields().stream()
+                .filter(f -> "true".equals(f.getMetadata().get(TableMetadata.IDENTIFIER))).map(Field::getName).toList();
+        Set<String> visible = metadata.schema().getFields().stream().map(Field::getName).collect(Collectors.toSet());
+        return visible.containsAll(key) ? key : List.of();
     }
 
     public String qualifiedName() {

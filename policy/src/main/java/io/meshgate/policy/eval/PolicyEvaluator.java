@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * binders are per table and answer from its columns, which the descriptor determines.
  */
 public final class PolicyEvaluator implements AccessPolicy {
-    private static final int CACHE_SIZE = 10_000;
+    // Room for every table of a large mesh (GetTables decides each one) for a few principals at once.
+    private static final int CACHE_SIZE = 100_000;
     private static final Duration CACHE_EXPIRY = Duration.ofMinutes(10);
 
     private final PolicySet set;

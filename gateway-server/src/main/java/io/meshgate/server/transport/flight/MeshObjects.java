@@ -2,23 +2,23 @@ package io.meshgate.server.transport.flight;
 
 import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.VisibleTable;
-import io.meshgate.spi.TableMetadata;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Walks the mesh as one principal sees it, for listings (R2): the catalogs, schemas and tables
  * that match a catalog and name patterns, sorted. What the principal may not DESCRIBE is never
- * listed, and a table's schema has only its visible columns.
+ * listed, and a table's schema has only its visible columns. Each answer is one walk of the mesh
+ * through {@link CatalogView#tables(Optional, java.util.function.Predicate, java.util.function.Predicate)},
+ * which reads table metadata as listings may (a short, documented time behind the catalog).
  */
 final class MeshObjects {
     record SchemaRef(String catalog, String schema) {
     }
 
-    record TableRef(String catalog, String schema, String table) {
-    }
+    private static final Comparator<VisibleTable> ORDER = Comparator.comparing((VisibleTable t) -> t.domain().name())
+            .thenComparing(VisibleTable::schema).thenComparing(VisibleTable::name);
 
     private final CatalogView view;
 
@@ -27,34 +27,19 @@ final class MeshObjects {
     }
 
     List<String> catalogs() {
-        return view.domainNames().stream().sorted().toList();
+        return view.tables(Optional.empty(), schema -> true, table -> true).stream()
+                .map(t -> t.domain().name()).distinct().sorted().toList();
     }
 
     /** {@code catalog} empty: every domain; present: exactly that domain. */
     List<SchemaRef> schemas(Optional<String> catalog, NamePattern schemaPattern) {
-        List<SchemaRef> result = new ArrayList<>();
-        for (String domain : domains(catalog)) {
-            view.schemaNames(domain).stream().sorted().filter(schemaPattern::matches)
-                    .forEach(schema -> result.add(new SchemaRef(domain, schema)));
-        }
-        return result;
+        return view.tables(catalog, schemaPattern::matches, table -> true).stream()
+                .map(t -> new SchemaRef(t.domain().name(), t.schema())).distinct()
+                .sorted(Comparator.comparing(SchemaRef::catalog).thenComparing(SchemaRef::schema)).toList();
     }
 
-    List<TableRef> tables(Optional<String> catalog, NamePattern schemaPattern, NamePattern tablePattern) {
-        List<TableRef> result = new ArrayList<>();
-        for (SchemaRef schema : schemas(catalog, schemaPattern)) {
-            view.tableNames(schema.catalog(), schema.schema()).stream().sorted().filter(tablePattern::matches)
-                    .forEach(table -> result.add(new TableRef(schema.catalog(), schema.schema(), table)));
-        }
-        return result;
-    }
-
-    /** The table's visible columns; empty when it is gone or no longer visible. */
-    Optional<Schema> tableSchema(TableRef table) {
-        return view.table(table.catalog(), table.schema(), table.table()).map(VisibleTable::metadata).map(TableMetadata::schema);
-    }
-
-    private List<String> domains(Optional<String> catalog) {
-        return catalog.map(List::of).orElseGet(this::catalogs);
+    /** The visible tables, sorted by catalog, schema and name, each with its visible columns. */
+    List<VisibleTable> tables(Optional<String> catalog, NamePattern schemaPattern, NamePattern tablePattern) {
+        return view.tables(catalog, schemaPattern::matches, tablePattern::matches).stream().sorted(ORDER).toList();
     }
 }

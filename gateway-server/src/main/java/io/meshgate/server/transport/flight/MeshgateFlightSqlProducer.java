@@ -66,6 +66,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final TableTypesHandler tableTypes;
     private final SqlInfoHandler sqlInfo;
     private final TypeInfoHandler typeInfo;
+    private final KeysHandler keys;
 
     MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryAuditor auditor, UserDirectory users,
             BufferAllocator allocator, Duration queryTimeout) {
@@ -86,6 +87,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         this.tableTypes = new TableTypesHandler(results);
         this.sqlInfo = new SqlInfoHandler(results);
         this.typeInfo = new TypeInfoHandler(results);
+        this.keys = new KeysHandler(results);
     }
 
     // Statements and prepared statements
@@ -232,7 +234,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         stream(listener, () -> tableTypes.stream(listener));
     }
 
-    // Keys: the mesh declares none; the answers are empty, with the schemas the protocol fixes.
+    // Keys: primary keys are tables' identifier fields; the mesh declares no foreign keys (empty answers, with the schemas the protocol fixes).
 
     @Override
     public FlightInfo getFlightInfoPrimaryKeys(CommandGetPrimaryKeys request, CallContext context, FlightDescriptor descriptor) {
@@ -241,7 +243,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     @Override
     public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> results.sendEmpty(Schemas.GET_PRIMARY_KEYS_SCHEMA, listener));
+        stream(listener, () -> keys.streamPrimaryKeys(objects(context), command, listener));
     }
 
     @Override

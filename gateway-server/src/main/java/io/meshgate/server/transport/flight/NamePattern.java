@@ -28,6 +28,16 @@ record NamePattern(Optional<Pattern> regex) {
         return new NamePattern(Optional.of(Pattern.compile(regex.toString(), Pattern.DOTALL)));
     }
 
+    /** Matches every name. */
+    static NamePattern any() {
+        return new NamePattern(Optional.empty());
+    }
+
+    /** Matches {@code name} only, taken literally. */
+    static NamePattern exactly(String name) {
+        return new NamePattern(Optional.of(Pattern.compile(Pattern.quote(name), Pattern.DOTALL)));
+    }
+
     boolean matches(String name) {
         return regex.map(r -> r.matcher(name).matches()).orElse(true);
     }

@@ -1,5 +1,6 @@
 package io.meshgate.server.transport.flight;
 
+import io.meshgate.engine.catalog.VisibleTable;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.flight.FlightDescriptor;
@@ -12,8 +13,9 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * GetTables: every table the caller can see matching the filters, as type TABLE; with
- * include_schema, each table's Arrow schema (its visible columns only) serialized as an IPC message.
+ * GetTables: every table the caller can see matching the filters, as type TABLE (the one type
+ * GetTableTypes lists); with include_schema, each table's Arrow schema (its visible columns only,
+ * with Flight SQL column metadata: {@link SqlColumns}) serialized as an IPC message.
  */
 final class TablesHandler {
     static final String TABLE_TYPE = "TABLE";
@@ -33,29 +35,23 @@ final class TablesHandler {
         NamePattern schemaPattern = NamePattern.of(command.hasDbSchemaFilterPattern(), command.getDbSchemaFilterPattern());
         NamePattern tablePattern = NamePattern.of(command.hasTableNameFilterPattern(), command.getTableNameFilterPattern());
         boolean typeMatches = command.getTableTypesCount() == 0 || command.getTableTypesList().contains(TABLE_TYPE);
-        List<MeshObjects.TableRef> tables = typeMatches ? objects.tables(catalog, schemaPattern, tablePattern) : List.of();
+        List<VisibleTable> tables = typeMatches ? objects.tables(catalog, schemaPattern, tablePattern) : List.of();
         results.send(schema(command), listener, root -> {
             VarCharVector catalogs = (VarCharVector) root.getVector("catalog_name");
             VarCharVector schemas = (VarCharVector) root.getVector("db_schema_name");
             VarCharVector names = (VarCharVector) root.getVector("table_name");
             VarCharVector types = (VarCharVector) root.getVector("table_type");
-            int row = 0;
-            for (MeshObjects.TableRef table : tables) {
+            for (int row = 0; row < tables.size(); row++) {
+                VisibleTable table = tables.get(row);
                 if (command.getIncludeSchema()) {
-                    // A table dropped or hidden between listing and describing is left out.
-                    Optional<Schema> tableSchema = objects.tableSchema(table);
-                    if (tableSchema.isEmpty()) {
-                        continue;
-                    }
-                    ((VarBinaryVector) root.getVector("table_schema")).setSafe(row, tableSchema.get().serializeAsMessage());
+                    ((VarBinaryVector) root.getVector("table_schema")).setSafe(row, SqlColumns.describe(table).serializeAsMessage());
                 }
-                Vectors.set(catalogs, row, table.catalog());
+                Vectors.set(catalogs, row, table.domain().name());
                 Vectors.set(schemas, row, table.schema());
-                Vectors.set(names, row, table.table());
+                Vectors.set(names, row, table.name());
                 Vectors.set(types, row, TABLE_TYPE);
-                row++;
             }
-            root.setRowCount(row);
+            root.setRowCount(tables.size());
         });
     }
 
