@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -25,6 +26,15 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * both types.
  */
 final class ParameterBinder {
+    /** The SQL type name of each Java value a client's binding can hold, for error messages. */
+    private static final Map<Class<?>, String> VALUE_TYPES = Map.ofEntries(
+            Map.entry(Long.class, "BIGINT"), Map.entry(Integer.class, "INTEGER"), Map.entry(Short.class, "SMALLINT"),
+            Map.entry(Byte.class, "TINYINT"), Map.entry(BigDecimal.class, "DECIMAL"), Map.entry(BigInteger.class, "DECIMAL"),
+            Map.entry(Double.class, "DOUBLE"), Map.entry(Float.class, "REAL"), Map.entry(String.class, "VARCHAR"),
+            Map.entry(Boolean.class, "BOOLEAN"), Map.entry(LocalDate.class, "DATE"), Map.entry(LocalTime.class, "TIME"),
+            Map.entry(LocalDateTime.class, "TIMESTAMP"), Map.entry(Instant.class, "TIMESTAMP WITH LOCAL TIME ZONE"),
+            Map.entry(byte[].class, "VARBINARY"));
+
     private ParameterBinder() {
     }
 
@@ -168,48 +178,10 @@ final class ParameterBinder {
     }
 
     private static String valueType(Object value) {
-        if (value instanceof Long) {
-            return "BIGINT";
-        }
-        if (value instanceof Integer) {
-            return "INTEGER";
-        }
-        if (value instanceof Short) {
-            return "SMALLINT";
-        }
-        if (value instanceof Byte) {
-            return "TINYINT";
-        }
-        if (value instanceof BigDecimal || value instanceof BigInteger) {
-            return "DECIMAL";
-        }
-        if (value instanceof Double) {
-            return "DOUBLE";
-        }
-        if (value instanceof Float) {
-            return "REAL";
-        }
-        if (value instanceof String) {
-            return "VARCHAR";
-        }
-        if (value instanceof Boolean) {
-            return "BOOLEAN";
-        }
-        if (value instanceof LocalDate) {
-            return "DATE";
-        }
-        if (value instanceof LocalTime) {
-            return "TIME";
-        }
-        if (value instanceof LocalDateTime) {
-            return "TIMESTAMP";
-        }
-        if (value instanceof Instant) {
-            return "TIMESTAMP WITH LOCAL TIME ZONE";
-        }
-        if (value instanceof byte[]) {
-            return "VARBINARY";
-        }
-        return "unsupported type";
+        return VALUE_TYPES.entrySet().stream()
+                .filter(entry -> entry.getKey().isInstance(value))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("unsupported type");
     }
 }
