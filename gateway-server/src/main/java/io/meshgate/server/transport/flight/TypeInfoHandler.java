@@ -24,11 +24,19 @@ final class TypeInfoHandler {
             new SqlType("BOOLEAN", Types.BOOLEAN, 1, null, null, false, null, false, null, null, null),
             new SqlType("INTEGER", Types.INTEGER, 10, null, null, false, false, true, 0, 0, 10),
             new SqlType("BIGINT", Types.BIGINT, 19, null, null, false, false, true, 0, 0, 10),
+            new SqlType("REAL", Types.REAL, 7, null, null, false, false, false, null, null, 2),
             new SqlType("DOUBLE", Types.DOUBLE, 15, null, null, false, false, false, null, null, 2),
             new SqlType("DECIMAL", Types.DECIMAL, 38, null, null, false, false, true, 0, 38, 10),
             new SqlType("VARCHAR", Types.VARCHAR, Integer.MAX_VALUE, "'", "'", true, null, false, null, null, null),
+            new SqlType("BINARY", Types.BINARY, Integer.MAX_VALUE, "X'", "'", false, null, false, null, null, null),
+            new SqlType("VARBINARY", Types.VARBINARY, Integer.MAX_VALUE, "X'", "'", false, null, false, null, null, null),
             new SqlType("DATE", Types.DATE, 10, "DATE '", "'", false, null, false, null, null, null),
-            new SqlType("TIMESTAMP", Types.TIMESTAMP, 26, "TIMESTAMP '", "'", false, null, false, 0, 6, null));
+            new SqlType("TIME", Types.TIME, 15, "TIME '", "'", false, null, false, 0, 6, null),
+            new SqlType("TIMESTAMP", Types.TIMESTAMP, 26, "TIMESTAMP '", "'", false, null, false, 0, 6, null),
+            new SqlType("TIMESTAMP WITH TIME ZONE", Types.TIMESTAMP_WITH_TIMEZONE, 32, "TIMESTAMP '", "'", false, null, false, 0, 6, null),
+            new SqlType("ARRAY", Types.ARRAY, null, null, null, false, null, false, null, null, null),
+            new SqlType("MAP", Types.JAVA_OBJECT, null, null, null, false, null, false, null, null, null),
+            new SqlType("STRUCT", Types.STRUCT, null, null, null, false, null, false, null, null, null));
 
     private final MetadataResults results;
 

@@ -254,8 +254,12 @@ class FlightSqlTransportIT {
     void typeInfoListsTheServedTypes() throws Exception {
         CallOption token = login("admin", "admin");
         List<String> names = rows(sql.getXdbcTypeInfo(token), token, "type_name");
-        assertEquals(List.of("BOOLEAN", "INTEGER", "BIGINT", "DOUBLE", "DECIMAL", "VARCHAR", "DATE", "TIMESTAMP"), names);
+        // Every type name GetTables gives a column (one per Iceberg type) has its row.
+        assertEquals(List.of("BOOLEAN", "INTEGER", "BIGINT", "REAL", "DOUBLE", "DECIMAL", "VARCHAR", "BINARY", "VARBINARY", "DATE",
+                "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "ARRAY", "MAP", "STRUCT"), names);
         assertEquals(List.of("DATE"), rows(sql.getXdbcTypeInfo(java.sql.Types.DATE, token), token, "type_name"));
+        assertEquals(List.of("TIMESTAMP WITH TIME ZONE"),
+                rows(sql.getXdbcTypeInfo(java.sql.Types.TIMESTAMP_WITH_TIMEZONE, token), token, "type_name"));
     }
 
     @Test
