@@ -6,13 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meshgate.benchmarks.demo.DemoMesh;
-import io.meshgate.server.config.ConfigLoader;
-import io.meshgate.server.config.ServerConfig;
-import io.meshgate.server.launcher.MeshgateServer;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Path;
+import io.meshgate.server.testing.DemoGateway;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,12 +16,9 @@ import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Errors as a JDBC program sees them through {@code jdbc:meshgate:}: the server's code, SQLSTATE,
@@ -35,30 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * JDBC subclass of its class, and the same text Arrow's own driver shows.
  */
 class ClientErrorsIT {
-    @TempDir
-    static Path data;
-
-    private static MeshgateServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path yaml = DemoMesh.ensure(data, 0.001, new PrintStream(OutputStream.nullOutputStream()));
-        server = MeshgateServer.start(ConfigLoader.load(yaml, Map.of()).withServer(new ServerConfig("127.0.0.1", 0)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoGateway GATEWAY = new DemoGateway(0.001);
 
     private static Connection connect(String scheme, String user, String password) throws SQLException {
         Properties credentials = new Properties();
         credentials.setProperty("user", user);
         credentials.setProperty("password", password);
         String options = scheme.equals("arrow-flight-sql") ? "?useEncryption=false" : "";
-        return DriverManager.getConnection("jdbc:" + scheme + "://127.0.0.1:" + server.port() + options, credentials);
+        return DriverManager.getConnection("jdbc:" + scheme + "://127.0.0.1:" + GATEWAY.port() + options, credentials);
     }
 
     private static SQLException failure(String scheme, String sql) throws SQLException {

@@ -10,6 +10,7 @@ import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.server.config.ServerConfig;
 import io.meshgate.server.config.TlsConfig;
 import io.meshgate.server.launcher.MeshgateServer;
+import io.meshgate.server.testing.SelfSignedCertificate;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,14 +37,14 @@ class MeshgateDriverIT {
     private static MeshgateServer server;
     /** The same mesh over TLS, with a self-signed certificate. */
     private static MeshgateServer tlsServer;
-    private static TestCertificate certificate;
+    private static SelfSignedCertificate certificate;
 
     @BeforeAll
     static void start() throws Exception {
         Path yaml = DemoMesh.ensure(data, 0.001, new PrintStream(OutputStream.nullOutputStream()));
         MeshgateConfig config = ConfigLoader.load(yaml, Map.of());
         server = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0)));
-        certificate = TestCertificate.create(data);
+        certificate = SelfSignedCertificate.create(data, "gateway");
         tlsServer = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0,
                 Optional.of(new TlsConfig(certificate.certificate(), certificate.privateKey())))));
     }

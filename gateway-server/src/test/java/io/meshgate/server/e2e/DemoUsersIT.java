@@ -7,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meshgate.benchmarks.demo.DemoMesh;
-import io.meshgate.server.config.ConfigLoader;
-import io.meshgate.server.config.ServerConfig;
-import io.meshgate.server.launcher.MeshgateServer;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.meshgate.server.testing.DemoGateway;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -23,12 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo mesh as its users see it, exactly as {@code ./meshgate demo} serves it (its generated
@@ -37,23 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * phones masked and four order columns, fred the fraud view on top of ana's.
  */
 class DemoUsersIT {
-    @TempDir
-    static Path data;
-
-    private static MeshgateServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path yaml = DemoMesh.ensure(data, 0.01, new PrintStream(OutputStream.nullOutputStream()));
-        server = MeshgateServer.start(ConfigLoader.load(yaml, Map.of()).withServer(new ServerConfig("127.0.0.1", 0)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoGateway GATEWAY = new DemoGateway(0.01);
 
     @Test
     void adminSeesEveryColumnAndRowUnmasked() throws Exception {
@@ -119,7 +95,7 @@ class DemoUsersIT {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", user);
-        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + server.port() + "?useEncryption=false", properties);
+        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port() + "?useEncryption=false", properties);
     }
 
     private static List<List<Object>> rows(String user, String sql) throws SQLException {

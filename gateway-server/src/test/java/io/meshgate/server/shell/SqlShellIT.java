@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meshgate.benchmarks.demo.DemoMesh;
-import io.meshgate.server.config.ConfigLoader;
-import io.meshgate.server.config.MeshgateConfig;
-import io.meshgate.server.config.ServerConfig;
-import io.meshgate.server.launcher.MeshgateServer;
+import io.meshgate.server.testing.DemoGateway;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -21,35 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** End to end: {@code meshgate sql} run in-process against the whole server on the demo mesh at scale 0.01. */
 class SqlShellIT {
-    @TempDir
-    static Path data;
-
-    private static MeshgateServer server;
-    private static String address;
+    @RegisterExtension
+    static final DemoGateway GATEWAY = new DemoGateway(0.01);
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    @BeforeAll
-    static void start() throws Exception {
-        Path yaml = DemoMesh.ensure(data, 0.01, new PrintStream(OutputStream.nullOutputStream()));
-        MeshgateConfig config = ConfigLoader.load(yaml, Map.of());
-        server = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0)));
-        address = "127.0.0.1:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    private static String address() {
+        return "127.0.0.1:" + GATEWAY.port();
     }
 
     @Test
@@ -129,7 +109,7 @@ class SqlShellIT {
 
     @Test
     void passwordFromTheFirstLineOfStandardInput() {
-        int code = run(List.of("--server", address, "--user", "ana", "--password-stdin", "--format", "csv"), Map.of(),
+        int code = run(List.of("--server", address(), "--user", "ana", "--password-stdin", "--format", "csv"), Map.of(),
                 "ana\nSELECT count(*) AS n FROM customer.crm.region;\n");
         assertEquals(0, code, stderr());
         assertEquals("n\n5\n", stdout());
@@ -137,9 +117,9 @@ class SqlShellIT {
 
     @Test
     void wrongPasswordIsRefusedWithOneLineAndExitOne() {
-        int code = run(List.of("--server", address, "--user", "admin", "-e", "SELECT 1"), Map.of("MESHGATE_PASSWORD", "wrong"), "");
+        int code = run(List.of("--server", address(), "--user", "admin", "-e", "SELECT 1"), Map.of("MESHGATE_PASSWORD", "wrong"), "");
         assertEquals(1, code);
-        assertEquals("ERROR: Cannot log in to " + address
+        assertEquals("ERROR: Cannot log in to " + address()
                 + " as admin: [AUTHENTICATION_FAILED] SQLSTATE 28000: Invalid user name or password\n", stderr());
         assertEquals("", stdout());
     }
@@ -158,13 +138,13 @@ class SqlShellIT {
 
     @Test
     void withoutAPasswordOrATerminalTheShellSaysHowToGiveOne() {
-        assertEquals(2, run(List.of("--server", address, "--user", "admin"), Map.of(), "SELECT 1;\n"));
+        assertEquals(2, run(List.of("--server", address(), "--user", "admin"), Map.of(), "SELECT 1;\n"));
         assertEquals("meshgate sql: no password for admin (use --password-stdin, or set MESHGATE_PASSWORD when standard input is not a terminal)\n",
                 stderr());
     }
 
     private int shell(String user, String input, String... args) {
-        List<String> all = new ArrayList<>(List.of("--server", address, "--user", user));
+        List<String> all = new ArrayList<>(List.of("--server", address(), "--user", user));
         all.addAll(List.of(args));
         return run(all, Map.of("MESHGATE_PASSWORD", user), input);
     }
