@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meshgate.benchmarks.demo.DemoMesh;
-import io.meshgate.server.config.ConfigLoader;
-import io.meshgate.server.config.MeshgateConfig;
-import io.meshgate.server.config.ServerConfig;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.meshgate.server.testing.DemoGateway;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -21,12 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * End to end: the demo mesh at scale 0.01, the whole server on a free port, and Arrow's Flight SQL
@@ -37,32 +28,14 @@ class MeshgateServerIT {
             SELECT c_name, sum(o_totalprice) FROM customer.crm.customer JOIN commerce.sales.orders ON
             o_custkey = c_custkey GROUP BY c_name ORDER BY 2 DESC LIMIT 5""";
 
-    @TempDir
-    static Path data;
-
-    private static MeshgateServer server;
-    private static String url;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path yaml = DemoMesh.ensure(data, 0.01, new PrintStream(OutputStream.nullOutputStream()));
-        MeshgateConfig config = ConfigLoader.load(yaml, Map.of());
-        server = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0)));
-        url = "jdbc:arrow-flight-sql://127.0.0.1:" + server.port() + "?useEncryption=false";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final DemoGateway GATEWAY = new DemoGateway(0.01);
 
     private static Connection connect(String user, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        return DriverManager.getConnection(url, properties);
+        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port() + "?useEncryption=false", properties);
     }
 
     @Test

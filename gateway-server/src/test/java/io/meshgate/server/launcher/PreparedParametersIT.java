@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.meshgate.benchmarks.demo.DemoMesh;
-import io.meshgate.server.config.ConfigLoader;
-import io.meshgate.server.config.MeshgateConfig;
-import io.meshgate.server.config.ServerConfig;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.meshgate.server.testing.DemoGateway;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
@@ -56,7 +50,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * End to end through Arrow's Flight SQL JDBC driver and a raw FlightSqlClient, on the demo mesh at
@@ -64,27 +58,18 @@ import org.junit.jupiter.api.io.TempDir;
  * the policy barrier), the session's catalog and schema, and what DatabaseMetaData says of the server.
  */
 class PreparedParametersIT {
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final DemoGateway GATEWAY = new DemoGateway(0.01);
 
-    private static MeshgateServer server;
-    private static String url;
     private static BufferAllocator allocator;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path yaml = DemoMesh.ensure(data, 0.01, new PrintStream(OutputStream.nullOutputStream()));
-        MeshgateConfig config = ConfigLoader.load(yaml, Map.of());
-        server = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0)));
-        url = "jdbc:arrow-flight-sql://127.0.0.1:" + server.port() + "?useEncryption=false";
+    static void start() {
         allocator = new RootAllocator();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
         allocator.close();
     }
 
@@ -97,7 +82,7 @@ class PreparedParametersIT {
         properties.putAll(extra);
         properties.setProperty("user", user);
         properties.setProperty("password", user);
-        return DriverManager.getConnection(url, properties);
+        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port() + "?useEncryption=false", properties);
     }
 
     private static List<List<Object>> rows(PreparedStatement statement) throws SQLException {
@@ -186,7 +171,7 @@ class PreparedParametersIT {
     /** Arrow's JDBC driver fails on its own (a NullPointerException) when a parameter is not set; a raw client reaches the server. */
     @Test
     void unboundOrMistypedParametersAreRefusedNamingTheParameter() throws Exception {
-        try (FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", server.port())).build();
+        try (FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", GATEWAY.port())).build();
                 FlightSqlClient sql = new FlightSqlClient(client)) {
             CallOption token = client.authenticateBasicToken("admin", "admin").orElseThrow();
             FlightSqlClient.PreparedStatement statement = sql.prepare("SELECT o_orderkey FROM commerce.sales.orders WHERE o_orderkey = ?", token);
@@ -274,7 +259,7 @@ class PreparedParametersIT {
 
     @Test
     void sessionOptionsThroughFlightSqlClient() throws Exception {
-        try (FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", server.port()))
+        try (FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", GATEWAY.port()))
                 .intercept(new ClientCookieMiddleware.Factory()).build();
                 FlightSqlClient sql = new FlightSqlClient(client)) {
             CallOption token = client.authenticateBasicToken("admin", "admin").orElseThrow();
@@ -302,7 +287,7 @@ class PreparedParametersIT {
 
     @Test
     void severalParameterRowsRunOncePerRowInOrder() throws Exception {
-        try (FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", server.port())).build();
+        try (FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", GATEWAY.port())).build();
                 FlightSqlClient sql = new FlightSqlClient(client)) {
             CallOption token = client.authenticateBasicToken("admin", "admin").orElseThrow();
             FlightSqlClient.PreparedStatement statement = sql.prepare("SELECT o_orderkey FROM commerce.sales.orders WHERE o_orderkey = ?", token);
@@ -343,7 +328,7 @@ class PreparedParametersIT {
             assertEquals(128, metadata.getMaxColumnNameLength());
             assertEquals("domain", metadata.getCatalogTerm());
         }
-        try (FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", server.port())).build();
+        try (FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", GATEWAY.port())).build();
                 FlightSqlClient sql = new FlightSqlClient(client)) {
             CallOption token = client.authenticateBasicToken("admin", "admin").orElseThrow();
             FlightInfo info = sql.getSqlInfo(new SqlInfo[] {SqlInfo.SQL_IDENTIFIER_CASE, SqlInfo.SQL_QUOTED_IDENTIFIER_CASE}, token);
