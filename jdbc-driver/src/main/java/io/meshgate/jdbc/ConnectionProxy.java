@@ -19,10 +19,11 @@ import java.util.Set;
 /**
  * A connection of Arrow's driver seen through Meshgate's: every {@link SQLException} that the
  * connection, or a statement, result set or metadata object it hands out, throws goes through
- * {@link ServerErrors#withState} on its way to the caller. Objects are otherwise untouched;
- * {@code unwrap} reaches Arrow's own classes.
+ * {@link ServerErrors#withState} on its way to the caller, and {@code getObject} on a zoned
+ * timestamp works ({@link ZonedTimestamps}). Objects are otherwise untouched; {@code unwrap}
+ * reaches Arrow's own classes.
  */
-final class StateTranslatingProxy implements InvocationHandler {
+final class ConnectionProxy implements InvocationHandler {
     /** What a call may hand out that is wrapped in turn. */
     private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, CallableStatement.class,
             ResultSet.class, DatabaseMetaData.class, ResultSetMetaData.class, ParameterMetaData.class);
@@ -31,13 +32,13 @@ final class StateTranslatingProxy implements InvocationHandler {
     /** The connection proxy, which every object of the connection hands back as its connection. */
     private Connection connection;
 
-    private StateTranslatingProxy(Object target, Connection connection) {
+    private ConnectionProxy(Object target, Connection connection) {
         this.target = target;
         this.connection = connection;
     }
 
     static Connection wrap(Connection arrowConnection) {
-        StateTranslatingProxy handler = new StateTranslatingProxy(arrowConnection, null);
+        ConnectionProxy handler = new ConnectionProxy(arrowConnection, null);
         handler.connection = (Connection) proxy(arrowConnection, handler);
         return handler.connection;
     }
@@ -57,9 +58,14 @@ final class StateTranslatingProxy implements InvocationHandler {
         }
         Object result;
         try {
+            if (target instanceof ResultSet rows && ZonedTimestamps.isPlainGetObject(method, args) && ZonedTimestamps.isZoned(rows, args[0])) {
+                return ZonedTimestamps.read(rows, args[0]);
+            }
             result = method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof SQLException error ? ServerErrors.withState(error) : e.getCause();
+        } catch (SQLException e) {
+            throw ServerErrors.withState(e);
         }
         if (result != null && method.getReturnType() == Connection.class) {
             return connection;
@@ -67,11 +73,11 @@ final class StateTranslatingProxy implements InvocationHandler {
         if (result == null || !WRAPPED.contains(method.getReturnType())) {
             return result;
         }
-        return proxy(result, new StateTranslatingProxy(result, connection));
+        return proxy(result, new ConnectionProxy(result, connection));
     }
 
-    private static Object proxy(Object target, StateTranslatingProxy handler) {
-        return Proxy.newProxyInstance(StateTranslatingProxy.class.getClassLoader(), sqlInterfaces(target.getClass()), handler);
+    private static Object proxy(Object target, ConnectionProxy handler) {
+        return Proxy.newProxyInstance(ConnectionProxy.class.getClassLoader(), sqlInterfaces(target.getClass()), handler);
     }
 
     /** Every java.sql interface the class implements, so that a caller's cast to one still works. */

@@ -60,7 +60,7 @@ public final class MeshgateDriver implements Driver {
         }
         ArrowTarget target = ArrowTarget.of(MeshgateUrl.parse(url), Optional.ofNullable(info).orElseGet(Properties::new), url);
         try {
-            return StateTranslatingProxy.wrap(arrow.connect(target.url(), target.properties()));
+            return ConnectionProxy.wrap(arrow.connect(target.url(), target.properties()));
         } catch (SQLException e) {
             throw ServerErrors.withState(e);
         }

@@ -1,6 +1,7 @@
 package io.meshgate.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,20 @@ class MeshgateDriverIT {
         }
         if (server != null) {
             server.close();
+        }
+    }
+
+    @Test
+    void getObjectOnAZonedTimestampIsAnOffsetDateTime() throws SQLException {
+        try (Connection connection = connect("admin"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT CAST(TIMESTAMP '2024-02-29 23:30:00' AS TIMESTAMP WITH LOCAL TIME ZONE) AS at,"
+                        + " TIMESTAMP '2024-02-29 23:30:00' AS plain")) {
+            assertTrue(rows.next());
+            OffsetDateTime expected = OffsetDateTime.of(2024, 2, 29, 23, 30, 0, 0, ZoneOffset.UTC);
+            assertEquals(expected, rows.getObject(1));
+            assertEquals(expected, rows.getObject("at"));
+            assertEquals(LocalDateTime.of(2024, 2, 29, 23, 30), rows.getTimestamp("plain").toLocalDateTime());
+            assertFalse(rows.getObject("plain") instanceof OffsetDateTime);
         }
     }
 
