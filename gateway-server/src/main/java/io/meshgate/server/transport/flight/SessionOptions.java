@@ -2,16 +2,17 @@ package io.meshgate.server.transport.flight;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.FlightProducer.CallContext;
 import org.apache.arrow.flight.FlightServerMiddleware;
@@ -29,7 +30,8 @@ import org.apache.arrow.flight.SetSessionOptionsResult;
  * opened it, and another principal presenting its cookie is refused. Values are checked against
  * what the principal may see: an unknown or invisible catalog or schema is an error naming the
  * option and the value. Setting the catalog clears the schema unless the same request sets it.
- * Other option names are answered with INVALID_NAME; an empty value unsets an option.
+ * Other option names are answered with INVALID_NAME; an empty value unsets an option. Sessions
+ * left unused for {@link #IDLE_TIMEOUT} are forgotten, and at most {@link #MAX_SESSIONS} are kept.
  */
 final class SessionOptions {
     static final String CATALOG = "catalog";
@@ -45,8 +47,18 @@ final class SessionOptions {
         }
     }
 
+    /** A session left unused this long is forgotten, like a client's cookie that was never sent back. */
+    static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
+    /** At most this many sessions are kept; the least recently used beyond it is forgotten. */
+    static final long MAX_SESSIONS = 100_000;
+
     private final CatalogViews catalogViews;
-    private final Map<String, State> states = new ConcurrentHashMap<>();
+    /** By session id; bounded, since a client that does not keep its cookie opens a session per call. */
+    private final Map<String, State> states = Caffeine.newBuilder()
+            .expireAfterAccess(IDLE_TIMEOUT)
+            .maximumSize(MAX_SESSIONS)
+            .<String, State>build()
+            .asMap();
 
     SessionOptions(CatalogViews catalogViews) {
         this.catalogViews = requireNonNull(catalogViews, "catalogViews is null");
