@@ -91,7 +91,7 @@ public final class Main {
             return EXIT_CANNOT_START;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meshgate-shutdown"));
-        printBanner(server, demo, out);
+        printBanner(server.config(), server.port(), demo, out);
         try {
             server.awaitStop();
         } catch (InterruptedException e) {
@@ -101,18 +101,21 @@ public final class Main {
         return EXIT_OK;
     }
 
-    static void printBanner(MeshgateServer server, boolean demo, PrintStream out) {
-        String host = server.config().server().host();
-        int port = server.port();
+    /** How to connect to the server {@code config} describes, listening on {@code port}: JDBC, Python and the shell. */
+    static void printBanner(MeshgateConfig config, int port, boolean demo, PrintStream out) {
+        String host = config.server().host();
         String credentials = demo ? "users admin, ana, sam and fred; each password is the user name" : "a user from the configuration";
         String user = demo ? "admin" : "USER";
         String password = demo ? "admin" : "PASSWORD";
+        boolean tls = config.server().tls().isPresent();
         out.println();
-        out.println("Meshgate is listening on " + host + ":" + port + " (Arrow Flight SQL, no TLS), serving domains "
-                + String.join(", ", server.config().domains().stream().map(d -> d.name()).toList()));
-        out.println("  JDBC:   jdbc:arrow-flight-sql://" + host + ":" + port + "?useEncryption=false   (" + credentials + ")");
-        out.println("  Python: import adbc_driver_flightsql.dbapi as flightsql; conn = flightsql.connect(\"grpc://" + host + ":" + port
-                + "\", db_kwargs={\"username\": \"" + user + "\", \"password\": \"" + password + "\"})");
+        out.println("Meshgate is listening on " + host + ":" + port + " (Arrow Flight SQL, " + (tls ? "TLS" : "no TLS") + "), serving domains "
+                + String.join(", ", config.domains().stream().map(d -> d.name()).toList()));
+        out.println("  JDBC:   jdbc:meshgate://" + host + ":" + port + (tls ? "?tls=true" : "") + "   (" + credentials + ")");
+        out.println("  Python: import adbc_driver_flightsql.dbapi as flightsql; conn = flightsql.connect(\"" + (tls ? "grpc+tls" : "grpc")
+                + "://" + host + ":" + port + "\", db_kwargs={\"username\": \"" + user + "\", \"password\": \"" + password
+                + "\"}, autocommit=True)");
+        out.println("  Shell:  ./meshgate sql --server " + host + ":" + port + (tls ? " --tls" : "") + " --user " + user);
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

@@ -3,12 +3,17 @@ package io.meshgate.server.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meshgate.server.config.ConfigLoader;
+import io.meshgate.server.config.MeshgateConfig;
+import io.meshgate.server.config.ServerConfig;
+import io.meshgate.server.config.TlsConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +54,33 @@ class MainTest {
         String printed = err.toString(StandardCharsets.UTF_8);
         assertTrue(printed.startsWith("meshgate sql: Unknown option '--databse' (see meshgate sql --help)"), printed);
         assertTrue(printed.contains("Usage: meshgate sql"), printed);
+    }
+
+    @Test
+    void bannerTellsEachClientHowToConnectWithOrWithoutTls(@TempDir Path dir) throws Exception {
+        String yaml = "auth: {users: [{name: admin, password: {plain: admin}}]}\n"
+                + "domains: [{name: shop, catalog: {type: jdbc, uri: \"jdbc:sqlite:x.db\", warehouse: \"file:///w\"}}]\n";
+        MeshgateConfig plain = ConfigLoader.parse(yaml, "meshgate.yaml", Map.of());
+        String plainBanner = banner(plain);
+        assertTrue(plainBanner.contains("127.0.0.1:4242 (Arrow Flight SQL, no TLS), serving domains shop"), plainBanner);
+        assertTrue(plainBanner.contains("jdbc:meshgate://127.0.0.1:4242 "), plainBanner);
+        assertTrue(plainBanner.contains("flightsql.connect(\"grpc://127.0.0.1:4242\""), plainBanner);
+        assertTrue(plainBanner.contains("./meshgate sql --server 127.0.0.1:4242 --user USER\n"), plainBanner);
+
+        MeshgateConfig tls = plain.withServer(new ServerConfig("127.0.0.1", 4242,
+                Optional.of(new TlsConfig(dir.resolve("cert.pem"), dir.resolve("key.pem")))));
+        String tlsBanner = banner(tls);
+        assertTrue(tlsBanner.contains("(Arrow Flight SQL, TLS)"), tlsBanner);
+        assertTrue(tlsBanner.contains("jdbc:meshgate://127.0.0.1:4242?tls=true "), tlsBanner);
+        assertTrue(tlsBanner.contains("flightsql.connect(\"grpc+tls://127.0.0.1:4242\""), tlsBanner);
+        assertTrue(tlsBanner.contains("./meshgate sql --server 127.0.0.1:4242 --tls --user USER\n"), tlsBanner);
+    }
+
+    private static String banner(MeshgateConfig config) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Main.printBanner(config.withServer(new ServerConfig("127.0.0.1", 4242, config.server().tls())), 4242, false,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
