@@ -31,6 +31,8 @@ final class ConnectionProxy implements InvocationHandler {
     private final Object target;
     /** The connection proxy, which every object of the connection hands back as its connection. */
     private Connection connection;
+    /** For a result set: its zoned timestamp columns, once looked up. */
+    private ZonedTimestamps zonedTimestamps;
 
     private ConnectionProxy(Object target, Connection connection) {
         this.target = target;
@@ -58,8 +60,11 @@ final class ConnectionProxy implements InvocationHandler {
         }
         Object result;
         try {
-            if (target instanceof ResultSet rows && ZonedTimestamps.isPlainGetObject(method, args) && ZonedTimestamps.isZoned(rows, args[0])) {
-                return ZonedTimestamps.read(rows, args[0]);
+            if (target instanceof ResultSet rows && ZonedTimestamps.isPlainGetObject(method, args)) {
+                ZonedTimestamps zoned = zonedTimestamps(rows);
+                if (zoned.isZoned(args[0])) {
+                    return zoned.read(args[0]);
+                }
             }
             result = method.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -74,6 +79,14 @@ final class ConnectionProxy implements InvocationHandler {
             return result;
         }
         return proxy(result, new ConnectionProxy(result, connection));
+    }
+
+    /** The result set's zoned timestamp columns, looked up on the first {@code getObject}. */
+    private ZonedTimestamps zonedTimestamps(ResultSet rows) throws SQLException {
+        if (zonedTimestamps == null) {
+            zonedTimestamps = ZonedTimestamps.of(rows);
+        }
+        return zonedTimestamps;
     }
 
     private static Object proxy(Object target, ConnectionProxy handler) {
