@@ -6,6 +6,7 @@ import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.server.config.ConfigLoader;
 import io.meshgate.server.launcher.MeshgateServer;
+import io.meshgate.server.testing.TempFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * POLICY.md section 7's world served by a real Meshgate server: domain {@code shop} with
@@ -148,6 +152,38 @@ final class GovernedShop implements AutoCloseable {
         this.policies = policies;
         this.auditFile = auditFile;
         this.server = server;
+    }
+
+    /**
+     * The shop served for the tests of one class: written and started before its first test,
+     * closed and deleted after its last. Register it with {@code @RegisterExtension}.
+     */
+    static final class Fixture implements BeforeAllCallback, AfterAllCallback {
+        private Path directory;
+        private GovernedShop shop;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            directory = Files.createTempDirectory("meshgate-shop-");
+            shop = start(directory);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            try {
+                if (shop != null) {
+                    shop.close();
+                }
+            } finally {
+                if (directory != null) {
+                    TempFolders.delete(directory);
+                }
+            }
+        }
+
+        GovernedShop get() {
+            return shop;
+        }
     }
 
     static GovernedShop start(Path directory) throws IOException {

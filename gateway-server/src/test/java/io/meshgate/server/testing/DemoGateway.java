@@ -8,13 +8,10 @@ import io.meshgate.server.launcher.MeshgateServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -57,9 +54,7 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
             }
         } finally {
             if (data != null) {
-                try (Stream<Path> files = Files.walk(data)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(DemoGateway::delete);
-                }
+                TempFolders.delete(data);
             }
         }
     }
@@ -75,13 +70,5 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     /** The folder the demo mesh was generated in. */
     public Path data() {
         return data;
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.delete(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
