@@ -88,14 +88,16 @@ final class QualityQueries {
 
     private RuleResult acceptedValues(QualityRule.AcceptedValues rule) {
         Field field = column(rule.column());
-        String placeholders = String.join(", ", rule.values().stream().map(v -> "?").toList());
-        long others = count(single("SELECT count(*) FROM " + tableName() + " WHERE " + quote(rule.column()) + " IS NOT NULL AND "
-                + quote(rule.column()) + " NOT IN (" + placeholders + ")", values(field, rule.values())).get(0));
+        // A chain of <> rather than NOT IN: Calcite plans a long IN list as a join, which takes seconds to plan.
+        String column = quote(rule.column());
+        String differsFromAll = String.join(" AND ", rule.values().stream().map(v -> column + " <> ?").toList());
+        long others = count(single("SELECT count(*) FROM " + tableName() + " WHERE " + column + " IS NOT NULL AND " + differsFromAll,
+                values(field, rule.values())).get(0));
         String accepted = plural(rule.values().size(), "accepted value");
         if (others == 0) {
             return RuleResult.pass(rule.name(), "every " + rule.column() + " is one of the " + accepted);
         }
-        return RuleResult.fail(rule.name(), plural(others, "row") + (others == 1 ? " has " : " have ") + "a " + rule.column()
+        return RuleResult.fail(rule.name(), plural(others, "row") + (others == 1 ? " has " : " have ") + rule.column()
                 + " outside the " + accepted);
     }
 
