@@ -26,7 +26,8 @@ import java.util.Set;
  * Binds {@code meshgate.yaml} to a {@link MeshgateConfig}.
  *
  * <p>Every key has a default except the domains and users. Relative paths ({@code policies},
- * {@code audit.file}, {@code server.tls.cert} and {@code .key}) are resolved against the
+ * {@code audit.file}, {@code products}, {@code contracts.results}, {@code server.tls.cert} and
+ * {@code .key}) are resolved against the
  * configuration file's directory by {@link #load}; {@link #parse} leaves them as written. The TLS
  * files are read while binding, so a missing or unreadable certificate or key is reported with
  * the other errors. Every scalar key can be overridden by
@@ -55,7 +56,8 @@ public final class ConfigLoader {
         Path directory = file.toAbsolutePath().getParent();
         MeshgateConfig config = bind(text, file.getFileName().toString(), environment, directory);
         return config.withServer(config.server().resolveAgainst(directory))
-                .withGovernance(config.governance().resolveAgainst(directory));
+                .withGovernance(config.governance().resolveAgainst(directory))
+                .withContracts(config.contracts().resolveAgainst(directory));
     }
 
     /**
@@ -88,12 +90,13 @@ public final class ConfigLoader {
         AuthConfig auth = bindAuth(top.sectionOrEmpty("auth"));
         QueryConfig query = bindQuery(top.sectionOrEmpty("query"));
         Optional<GovernanceConfig> governance = bindGovernance(top);
+        ContractsConfig contracts = bindContracts(top);
         List<DomainConfig> domains = bindDomains(top);
         top.rejectUnknownKeys();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new MeshgateConfig(server, auth, query, governance.orElseThrow(), domains);
+        return new MeshgateConfig(server, auth, query, governance.orElseThrow(), contracts, domains);
     }
 
     private static ServerConfig bindServer(Section section, Path directory) {
@@ -210,6 +213,15 @@ public final class ConfigLoader {
             valid = false;
         }
         return valid ? Optional.of(new GovernanceConfig(policies, hashKey, auditFile)) : Optional.empty();
+    }
+
+    /** {@code products} and {@code contracts.results}, paths as written. */
+    private static ContractsConfig bindContracts(Section top) {
+        Optional<Path> products = path(top, "products");
+        Section contracts = top.sectionOrEmpty("contracts");
+        Path results = path(contracts, "results").orElse(Path.of(ContractsConfig.DEFAULT_RESULTS));
+        contracts.rejectUnknownKeys();
+        return new ContractsConfig(products, results);
     }
 
     /** A path as written; empty after recording an error when it is blank or not a valid path. */

@@ -5,24 +5,30 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** The whole of {@code meshgate.yaml}, bound and validated. Load it with {@link ConfigLoader}. */
-public record MeshgateConfig(ServerConfig server, AuthConfig auth, QueryConfig query, GovernanceConfig governance, List<DomainConfig> domains) {
+public record MeshgateConfig(ServerConfig server, AuthConfig auth, QueryConfig query, GovernanceConfig governance, ContractsConfig contracts,
+        List<DomainConfig> domains) {
     public MeshgateConfig {
         requireNonNull(server, "server is null");
         requireNonNull(auth, "auth is null");
         requireNonNull(query, "query is null");
         requireNonNull(governance, "governance is null");
+        requireNonNull(contracts, "contracts is null");
         domains = List.copyOf(requireNonNull(domains, "domains is null"));
     }
 
     public MeshgateConfig withServer(ServerConfig newServer) {
-        return new MeshgateConfig(newServer, auth, query, governance, domains);
+        return new MeshgateConfig(newServer, auth, query, governance, contracts, domains);
     }
 
     public MeshgateConfig withQuery(QueryConfig newQuery) {
-        return new MeshgateConfig(server, auth, newQuery, governance, domains);
+        return new MeshgateConfig(server, auth, newQuery, governance, contracts, domains);
     }
 
     public MeshgateConfig withGovernance(GovernanceConfig newGovernance) {
-        return new MeshgateConfig(server, auth, query, newGovernance, domains);
+        return new MeshgateConfig(server, auth, query, newGovernance, contracts, domains);
+    }
+
+    public MeshgateConfig withContracts(ContractsConfig newContracts) {
+        return new MeshgateConfig(server, auth, query, governance, newContracts, domains);
     }
 }

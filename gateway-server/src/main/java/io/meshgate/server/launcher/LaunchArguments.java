@@ -1,5 +1,6 @@
 package io.meshgate.server.launcher;
 
+import io.meshgate.engine.contract.ProductName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,12 @@ final class LaunchArguments {
                   Load and lint the policy files (*.yaml, *.yml) of DIR. Prints each problem as
                   file:line: ERROR|WARNING [rule] message, then OK revision <id> when the set is valid.
                   Exits 1 when there are errors; warnings alone do not fail the check.
+              meshgate contract check [--config FILE] [PRODUCT ...]
+                  Check the data contracts declared in the product files (products: in the configuration,
+                  default ./meshgate.yaml) against each table's current snapshot: every product with a
+                  contract, or the products named (domain.schema.table). Prints PASS, FAIL or ERROR for
+                  each rule, stores the results with the snapshot id (contracts.results), and exits 1
+                  when a rule does not hold or cannot be checked, 2 when the configuration is wrong.
               meshgate sql [--server HOST:PORT] [--user U] [--format aligned|csv|...] [-e SQL] [-f FILE] ...
                   Interactive SQL shell over Flight SQL, or run statements and exit; meshgate sql --help
                   lists its options.
@@ -45,7 +52,7 @@ final class LaunchArguments {
     static LaunchCommand parse(String... args) {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (rest.isEmpty()) {
-            throw new UsageException("Missing command (use demo, serve, policy, sql or --help)");
+            throw new UsageException("Missing command (use demo, serve, policy, contract, sql or --help)");
         }
         String command = rest.remove(0);
         return switch (command) {
@@ -69,8 +76,9 @@ final class LaunchArguments {
                         .orElse(OptionalInt.empty()));
             }
             case "policy" -> policy(rest);
+            case "contract" -> contract(rest);
             case "sql" -> new LaunchCommand.Sql(rest);
-            default -> throw new UsageException("Unknown command '" + command + "' (use demo, serve, policy, sql or --help)");
+            default -> throw new UsageException("Unknown command '" + command + "' (use demo, serve, policy, contract, sql or --help)");
         };
     }
 
@@ -89,6 +97,41 @@ final class LaunchArguments {
             throw new UsageException("Unexpected argument '" + rest.get(1) + "' after policy check " + rest.get(0));
         }
         return new LaunchCommand.PolicyCheck(Path.of(rest.get(0)));
+    }
+
+    /** {@code contract check [--config FILE] [PRODUCT ...]}, the option anywhere among the products. */
+    private static LaunchCommand contract(List<String> rest) {
+        if (rest.isEmpty() || !rest.get(0).equals("check")) {
+            throw new UsageException(rest.isEmpty() ? "contract needs a subcommand (use contract check)"
+                    : "Unknown contract subcommand '" + rest.get(0) + "' (use contract check)");
+        }
+        Optional<Path> config = Optional.empty();
+        List<ProductName> products = new ArrayList<>();
+        for (int i = 1; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            if (arg.startsWith("-")) {
+                String value;
+                if (arg.startsWith("--config=")) {
+                    value = arg.substring("--config=".length());
+                } else if (arg.equals("--config") && i + 1 < rest.size()) {
+                    value = rest.get(++i);
+                } else {
+                    throw new UsageException(arg.equals("--config") ? "--config needs a value" : "Unknown option '" + arg + "' (options here: --config)");
+                }
+                if (config.isPresent()) {
+                    throw new UsageException("--config given twice");
+                }
+                config = Optional.of(Path.of(value));
+                continue;
+            }
+            ProductName product = ProductName.parse(arg)
+                    .orElseThrow(() -> new UsageException("'" + arg + "' is not a product's full name (write domain.schema.table)"));
+            if (products.contains(product)) {
+                throw new UsageException("Product " + product + " named twice");
+            }
+            products.add(product);
+        }
+        return new LaunchCommand.ContractCheck(config.orElse(LaunchCommand.DEFAULT_CONFIG), products);
     }
 
     private static double scale(String text) {

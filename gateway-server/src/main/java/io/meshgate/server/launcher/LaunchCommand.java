@@ -2,6 +2,7 @@ package io.meshgate.server.launcher;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.engine.contract.ProductName;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
@@ -10,6 +11,7 @@ import java.util.OptionalInt;
 sealed interface LaunchCommand {
     double DEFAULT_SCALE = 0.1;
     Path DEFAULT_DATA = Path.of("meshgate-data");
+    Path DEFAULT_CONFIG = Path.of("meshgate.yaml");
 
     /** Generate the demo mesh if needed, then serve it. */
     record Demo(double scale, OptionalInt port, Path data) implements LaunchCommand {
@@ -31,6 +33,14 @@ sealed interface LaunchCommand {
     record PolicyCheck(Path directory) implements LaunchCommand {
         public PolicyCheck {
             requireNonNull(directory, "directory is null");
+        }
+    }
+
+    /** Check the data contracts of the products named, or of every product with one when none is. */
+    record ContractCheck(Path config, List<ProductName> products) implements LaunchCommand {
+        public ContractCheck {
+            requireNonNull(config, "config is null");
+            products = List.copyOf(requireNonNull(products, "products is null"));
         }
     }
 

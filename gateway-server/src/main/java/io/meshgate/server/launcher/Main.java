@@ -12,14 +12,17 @@ import io.meshgate.server.error.FlightErrorMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The {@code meshgate} command: {@code demo}, {@code serve}, {@code policy check}, {@code sql} and {@code --help}.
- * Exit codes: 0 after a clean stop or a passed check, 1 when the configuration is wrong, the server
- * cannot start or the policy check finds errors, 2 for a bad command line; {@code sql} has its own
- * ({@link SqlShell}). Ctrl-C (SIGINT) and SIGTERM stop the server cleanly.
+ * The {@code meshgate} command: {@code demo}, {@code serve}, {@code policy check}, {@code contract check},
+ * {@code sql} and {@code --help}. Exit codes: 0 after a clean stop or a passed check, 1 when the
+ * configuration is wrong, the server cannot start, the policy check finds errors or a contract rule
+ * does not hold, 2 for a bad command line (and, for {@code contract check}, a wrong configuration or
+ * product file); {@code sql} has its own ({@link SqlShell}). Ctrl-C (SIGINT) and SIGTERM stop the
+ * server cleanly.
  */
 public final class Main {
     static final int EXIT_OK = 0;
@@ -63,17 +66,41 @@ public final class Main {
             if (command instanceof LaunchCommand.PolicyCheck check) {
                 return new PolicyCheck(new PolicySqlChecker()).run(check.directory(), out) ? EXIT_OK : EXIT_CHECK_FAILED;
             }
+            if (command instanceof LaunchCommand.ContractCheck check) {
+                return contractCheck(check, environment, out, err);
+            }
             out.print(LaunchArguments.USAGE);
             return EXIT_OK;
         } catch (ConfigException e) {
-            err.println("meshgate: the configuration has " + e.errors().size() + " error(s):");
-            for (ConfigError error : e.errors()) {
-                err.println("  " + error);
-            }
+            printConfigErrors(e, err);
             return EXIT_CANNOT_START;
         } catch (MeshgateException e) {
             err.println("meshgate: cannot start: " + FlightErrorMapper.describe(e));
             return EXIT_CANNOT_START;
+        }
+    }
+
+    /** A wrong configuration is a usage error here: nothing was checked. */
+    private static int contractCheck(LaunchCommand.ContractCheck check, Map<String, String> environment, PrintStream out, PrintStream err) {
+        MeshgateConfig config;
+        try {
+            config = ConfigLoader.load(check.config(), environment);
+        } catch (ConfigException e) {
+            printConfigErrors(e, err);
+            return EXIT_USAGE;
+        }
+        try {
+            return new ContractCheck(Clock.systemUTC()).run(config, check.products(), out, err);
+        } catch (MeshgateException e) {
+            err.println("meshgate: cannot check contracts: " + FlightErrorMapper.describe(e));
+            return EXIT_CHECK_FAILED;
+        }
+    }
+
+    private static void printConfigErrors(ConfigException e, PrintStream err) {
+        err.println("meshgate: the configuration has " + e.errors().size() + " error(s):");
+        for (ConfigError error : e.errors()) {
+            err.println("  " + error);
         }
     }
 

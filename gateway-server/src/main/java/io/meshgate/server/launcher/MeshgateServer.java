@@ -200,7 +200,8 @@ public final class MeshgateServer implements AutoCloseable {
         }
     }
 
-    private static List<Domain> openDomains(List<DomainConfig> domains) {
+    /** Opens every domain's catalog; when one fails, those already opened are closed again. */
+    static List<Domain> openDomains(List<DomainConfig> domains) {
         List<Domain> opened = new ArrayList<>();
         try {
             for (DomainConfig domain : domains) {

@@ -60,6 +60,8 @@ class ConfigLoaderTest {
         assertFalse(catalog.s3().pathStyleAccess());
         assertEquals(Set.of(), config.auth().users().get(0).groups());
         assertEquals(GovernanceConfig.none(), config.governance(), "no policies, no hash key, no audit log");
+        assertEquals(new ContractsConfig(Optional.empty(), Path.of("contract-results")), config.contracts(),
+                "no product files; contract results next to the configuration");
     }
 
     @Test
@@ -225,6 +227,18 @@ class ConfigLoaderTest {
 
         GovernanceConfig absolute = ConfigLoader.load(file, Map.of("MESHGATE_AUDIT_FILE", "/tmp/elsewhere.jsonl")).governance();
         assertEquals(Optional.of(Path.of("/tmp/elsewhere.jsonl")), absolute.auditFile());
+    }
+
+    @Test
+    void contractKeysBindAndResolveAgainstTheConfigurationDirectory(@TempDir Path dir) throws IOException {
+        assertEquals(new ContractsConfig(Optional.of(Path.of("products")), Path.of("/var/lib/meshgate/contracts")),
+                parse(MINIMAL + "products: products\ncontracts: {results: /var/lib/meshgate/contracts}\n").contracts());
+        Path file = Files.writeString(dir.resolve("meshgate.yaml"), MINIMAL + "products: products\n");
+        assertEquals(new ContractsConfig(Optional.of(dir.toAbsolutePath().resolve("products")), dir.toAbsolutePath().resolve("contract-results")),
+                ConfigLoader.load(file, Map.of()).contracts());
+        assertEquals(List.of("meshgate.yaml:9: products: must be a plain value, not a list",
+                "meshgate.yaml:8: contracts.result: unknown key (known keys here: results)"),
+                errors(MINIMAL + "contracts:\n  result: here\nproducts: [a]\n"));
     }
 
     @Test
