@@ -37,10 +37,6 @@ public final class ContractResults {
         this.directory = requireNonNull(directory, "directory is null");
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     /**
      * Stores {@code report} as the result of its snapshot and as its product's latest; returns the file.
      *
