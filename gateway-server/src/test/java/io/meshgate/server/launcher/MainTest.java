@@ -30,6 +30,7 @@ class MainTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("meshgate demo [--scale SF] [--port P] [--data DIR]"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("meshgate policy check DIR"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("meshgate contract check [--config FILE] [PRODUCT ...]"));
     }
 
     @Test
