@@ -69,14 +69,14 @@ public final class IcebergConnector implements Connector {
         this.namespaces = supportsNamespaces;
     }
 
-    /** Opens the JDBC catalog of {@code spec}; an unreachable catalog fails with {@code EXTERNAL_ERROR}. */
-    public static IcebergConnector open(JdbcCatalogSpec spec) {
-        return new IcebergConnector(IcebergCatalogs.openJdbc(spec));
+    /** Opens the catalog of {@code spec} (JDBC, REST or Glue); an unreachable catalog fails with {@code EXTERNAL_ERROR}. */
+    public static IcebergConnector open(IcebergCatalogSpec spec) {
+        return new IcebergConnector(IcebergCatalogs.open(spec));
     }
 
-    /** Opens the JDBC catalog of {@code spec} with a metadata cache as {@code cacheConfig} says. */
-    public static IcebergConnector open(JdbcCatalogSpec spec, MetadataCacheConfig cacheConfig) {
-        return new IcebergConnector(IcebergCatalogs.openJdbc(spec), cacheConfig);
+    /** Opens the catalog of {@code spec} with a metadata cache as {@code cacheConfig} says. */
+    public static IcebergConnector open(IcebergCatalogSpec spec, MetadataCacheConfig cacheConfig) {
+        return new IcebergConnector(IcebergCatalogs.open(spec), cacheConfig);
     }
 
     /** The catalog this connector reads. */
