@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.aws.AwsClientProperties;
@@ -39,10 +40,11 @@ public final class IcebergCatalogs {
             return openJdbc(jdbc);
         }
         if (spec instanceof RestCatalogSpec rest) {
-            return initialize(new RESTCatalog(), rest, restProperties(rest));
+            return initialize(new RESTCatalog(), rest, restProperties(rest), catalog -> { });
         }
         GlueCatalogSpec glue = (GlueCatalogSpec) spec;
-        return initialize(new GlueCatalog(), glue, glueProperties(glue));
+        // Glue is not called until it is used: list its databases once, so an unreachable Glue fails here as the other catalogs do.
+        return initialize(new GlueCatalog(), glue, glueProperties(glue), GlueCatalog::listNamespaces);
     }
 
     /** Opens a JDBC catalog. */
@@ -57,7 +59,7 @@ public final class IcebergCatalogs {
         properties.putAll(s3Properties(spec.s3()));
         JdbcCatalog catalog = new JdbcCatalog();
         catalog.setConf(new Configuration());
-        return initialize(catalog, spec, properties);
+        return initialize(catalog, spec, properties, opened -> { });
     }
 
     /**
@@ -102,10 +104,14 @@ public final class IcebergCatalogs {
         return properties;
     }
 
-    /** Initializes {@code catalog}; on failure releases what it opened and names the catalog, never its credentials. */
-    private static <C extends Catalog> C initialize(C catalog, IcebergCatalogSpec spec, Map<String, String> properties) {
+    /**
+     * Initializes {@code catalog} and checks it answers with {@code probe}; on failure releases what
+     * it opened and names the catalog, never its credentials.
+     */
+    private static <C extends Catalog> C initialize(C catalog, IcebergCatalogSpec spec, Map<String, String> properties, Consumer<C> probe) {
         try {
             catalog.initialize(spec.catalogName(), properties);
+            probe.accept(catalog);
         } catch (RuntimeException e) {
             closeQuietly(catalog, e);
             throw new MeshgateException(ErrorCode.EXTERNAL_ERROR, "Cannot open " + spec.describe() + ": " + ExternalErrors.rootMessage(e)
