@@ -34,7 +34,8 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /**
- * A {@link io.meshgate.spi.Connector} over one Iceberg catalog. Namespaces are shown with their
+ * A {@link io.meshgate.spi.Connector} over one Iceberg catalog: any catalog that lists namespaces
+ * ({@link SupportsNamespaces}), as the JDBC, REST and Glue catalogs of {@link IcebergCatalogs} do. Namespaces are shown with their
  * levels joined by a dot; a table is described at its current snapshot and scanned at exactly that
  * snapshot, with Iceberg pruning partitions and files by the scan's predicate.
  *
