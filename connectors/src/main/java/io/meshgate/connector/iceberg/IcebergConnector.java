@@ -35,9 +35,10 @@ import org.apache.iceberg.util.SnapshotUtil;
 
 /**
  * A {@link io.meshgate.spi.Connector} over one Iceberg catalog: any catalog that lists namespaces
- * ({@link SupportsNamespaces}), as the JDBC, REST and Glue catalogs of {@link IcebergCatalogs} do. Namespaces are shown with their
- * levels joined by a dot; a table is described at its current snapshot and scanned at exactly that
- * snapshot, with Iceberg pruning partitions and files by the scan's predicate.
+ * ({@link SupportsNamespaces}), as the JDBC, REST and Glue catalogs of {@link IcebergCatalogs} do.
+ * Namespaces are shown with their levels joined by a dot; a table is described at its current
+ * snapshot and scanned at exactly that snapshot, with Iceberg pruning partitions and files by the
+ * scan's predicate.
  *
  * <p>Column types follow {@link IcebergSchemas}: UUID columns are {@code Utf8} text; struct, list
  * and map columns (nested in each other at any depth) are Arrow structs, lists and maps.
