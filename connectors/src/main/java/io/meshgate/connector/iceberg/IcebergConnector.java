@@ -34,9 +34,11 @@ import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /**
- * A {@link io.meshgate.spi.Connector} over one Iceberg catalog. Namespaces are shown with their
- * levels joined by a dot; a table is described at its current snapshot and scanned at exactly that
- * snapshot, with Iceberg pruning partitions and files by the scan's predicate.
+ * A {@link io.meshgate.spi.Connector} over one Iceberg catalog: any catalog that lists namespaces
+ * ({@link SupportsNamespaces}), as the JDBC, REST and Glue catalogs of {@link IcebergCatalogs} do.
+ * Namespaces are shown with their levels joined by a dot; a table is described at its current
+ * snapshot and scanned at exactly that snapshot, with Iceberg pruning partitions and files by the
+ * scan's predicate.
  *
  * <p>Column types follow {@link IcebergSchemas}: UUID columns are {@code Utf8} text; struct, list
  * and map columns (nested in each other at any depth) are Arrow structs, lists and maps.
@@ -69,14 +71,14 @@ public final class IcebergConnector implements Connector {
         this.namespaces = supportsNamespaces;
     }
 
-    /** Opens the JDBC catalog of {@code spec}; an unreachable catalog fails with {@code EXTERNAL_ERROR}. */
-    public static IcebergConnector open(JdbcCatalogSpec spec) {
-        return new IcebergConnector(IcebergCatalogs.openJdbc(spec));
+    /** Opens the catalog of {@code spec} (JDBC, REST or Glue); an unreachable catalog fails with {@code EXTERNAL_ERROR}. */
+    public static IcebergConnector open(IcebergCatalogSpec spec) {
+        return new IcebergConnector(IcebergCatalogs.open(spec));
     }
 
-    /** Opens the JDBC catalog of {@code spec} with a metadata cache as {@code cacheConfig} says. */
-    public static IcebergConnector open(JdbcCatalogSpec spec, MetadataCacheConfig cacheConfig) {
-        return new IcebergConnector(IcebergCatalogs.openJdbc(spec), cacheConfig);
+    /** Opens the catalog of {@code spec} with a metadata cache as {@code cacheConfig} says. */
+    public static IcebergConnector open(IcebergCatalogSpec spec, MetadataCacheConfig cacheConfig) {
+        return new IcebergConnector(IcebergCatalogs.open(spec), cacheConfig);
     }
 
     /** The catalog this connector reads. */

@@ -18,7 +18,7 @@ public record JdbcCatalogSpec(
         Optional<String> password,
         String catalogName,
         String warehouse,
-        S3Options s3) {
+        S3Options s3) implements IcebergCatalogSpec {
     public JdbcCatalogSpec {
         requireNonNull(uri, "uri is null");
         requireNonNull(user, "user is null");
@@ -27,14 +27,20 @@ public record JdbcCatalogSpec(
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(s3, "s3 is null");
         if (!uri.startsWith("jdbc:sqlite:") && !uri.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("Cannot use catalog uri '" + uri
+            throw new IllegalArgumentException("Cannot use catalog uri '" + CatalogUris.withoutSecrets(uri)
                     + "': an Iceberg JDBC catalog needs jdbc:sqlite:... or jdbc:postgresql://...");
         }
     }
 
+    /** {@code Iceberg JDBC catalog 'name' at jdbc:...}, with any password in the URI hidden. */
+    @Override
+    public String describe() {
+        return "Iceberg JDBC catalog '" + catalogName + "' at " + CatalogUris.withoutSecrets(uri);
+    }
+
     @Override
     public String toString() {
-        return "JdbcCatalogSpec[uri=" + uri + ", user=" + user + ", password=" + password.map(p -> "***")
+        return "JdbcCatalogSpec[uri=" + CatalogUris.withoutSecrets(uri) + ", user=" + user + ", password=" + password.map(p -> "***")
                 + ", catalogName=" + catalogName + ", warehouse=" + warehouse + ", s3=" + s3 + "]";
     }
 }

@@ -1,6 +1,9 @@
 package io.meshgate.server.config;
 
+import io.meshgate.connector.iceberg.GlueCatalogSpec;
+import io.meshgate.connector.iceberg.IcebergCatalogSpec;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
+import io.meshgate.connector.iceberg.RestCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.engine.catalog.SchemaBinding;
 import io.meshgate.yaml.YamlNode;
@@ -18,9 +21,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Binds {@code meshgate.yaml} to a {@link MeshgateConfig}.
@@ -36,9 +41,35 @@ import java.util.Set;
  * {@code domains[0].catalog.password} is {@code MESHGATE_DOMAINS_0_CATALOG_PASSWORD}). Unknown keys,
  * wrong types, missing required keys, duplicates and unsupported values are all collected and
  * thrown together in one {@link ConfigException}, each with its file and line.
+ *
+ * <p>A domain's {@code catalog} has a {@code type} ({@code jdbc} when absent) that decides its other keys:
+ * <ul>
+ *   <li>{@code jdbc}, an Iceberg JDBC catalog: {@code uri} (required, {@code jdbc:sqlite:...} or
+ *       {@code jdbc:postgresql://...}), {@code user}, {@code password}, {@code catalog-name} (the domain's
+ *       name when absent), {@code warehouse} (required, {@code file:///...} or {@code s3://...}), {@code s3}.
+ *   <li>{@code rest}, an Iceberg REST catalog: {@code uri} (required, the base URI, {@code http://...} or
+ *       {@code https://...}, the part before {@code /v1/}); {@code warehouse} (the warehouse to ask the server
+ *       for); {@code credential} (OAuth2 client credentials, {@code client-id:client-secret}, exchanged for a
+ *       token) or {@code token} (a bearer token sent as it is), neither for a catalog without
+ *       authentication; {@code oauth2-server-uri} (the token endpoint when it is not the catalog's own
+ *       {@code v1/oauth/tokens}) and {@code scope} (the OAuth2 scope, Iceberg's default {@code catalog}),
+ *       both with a credential only; {@code prefix} (the routes' path prefix, when the server's
+ *       configuration gives none); {@code s3}.
+ *   <li>{@code glue}, AWS Glue through Iceberg's Glue catalog: {@code region} (required, serves Glue and
+ *       S3); {@code endpoint} (an endpoint override for the Glue API); {@code access-key-id} and
+ *       {@code secret-access-key} (both or neither; for Glue, and for S3 unless {@code s3} has its own;
+ *       neither: the AWS SDK's default chain); {@code catalog-id} (the AWS account id of the Glue catalog,
+ *       the credentials' own when absent); {@code warehouse} (required, {@code s3://...}); {@code s3}
+ *       (without {@code region}, or the same region).
+ * </ul>
+ * {@code s3} reaches an S3 API for tables in {@code s3://}: {@code endpoint} (an override, for MinIO and
+ * other S3-compatible servers), {@code region}, {@code access-key-id} and {@code secret-access-key} (both
+ * or neither), {@code path-style-access} (false). Secrets ({@code password}, {@code credential},
+ * {@code token}, {@code secret-access-key}, {@code access-key-id}) never appear in {@code toString()},
+ * logs or errors; give them through the environment ({@code MESHGATE_DOMAINS_0_CATALOG_CREDENTIAL}).
  */
 public final class ConfigLoader {
-    private static final Set<String> SUPPORTED_CATALOG_TYPES = Set.of("jdbc");
+    private static final List<String> CATALOG_TYPES = List.of("jdbc", "rest", "glue");
 
     private ConfigLoader() {
     }
@@ -254,7 +285,7 @@ public final class ConfigLoader {
             if (!name.isEmpty() && !names.add(name)) {
                 domain.error("name", "duplicate domain '" + name + "'");
             }
-            Optional<JdbcCatalogSpec> catalog = bindCatalog(domain, name);
+            Optional<IcebergCatalogSpec> catalog = bindCatalog(domain, name);
             List<SchemaBinding> schemas = bindSchemas(domain);
             domain.rejectUnknownKeys();
             if (!name.isBlank() && catalog.isPresent()) {
@@ -264,7 +295,8 @@ public final class ConfigLoader {
         return domains;
     }
 
-    private static Optional<JdbcCatalogSpec> bindCatalog(Section domain, String domainName) {
+    /** The domain's {@code catalog}: its {@code type} (jdbc when absent) decides which keys it has; empty after recording an error. */
+    private static Optional<IcebergCatalogSpec> bindCatalog(Section domain, String domainName) {
         Optional<Section> maybe = domain.section("catalog");
         if (maybe.isEmpty()) {
             if (!domain.has("catalog")) {
@@ -274,29 +306,125 @@ public final class ConfigLoader {
         }
         Section catalog = maybe.get();
         String type = catalog.string("type", "jdbc");
-        if (!SUPPORTED_CATALOG_TYPES.contains(type)) {
-            catalog.error("type", "unsupported catalog type '" + type + "' (supported: jdbc)");
-            catalog.rejectUnknownKeys();
-            return Optional.empty();
-        }
+        Optional<IcebergCatalogSpec> spec = switch (type) {
+            case "jdbc" -> bindJdbcCatalog(catalog, domainName);
+            case "rest" -> bindRestCatalog(catalog, domainName);
+            case "glue" -> bindGlueCatalog(catalog, domainName);
+            default -> {
+                catalog.error("type", "unsupported catalog type '" + type + "' (supported: " + String.join(", ", CATALOG_TYPES) + ")");
+                yield Optional.empty();
+            }
+        };
+        catalog.rejectUnknownKeys();
+        return spec;
+    }
+
+    private static Optional<IcebergCatalogSpec> bindJdbcCatalog(Section catalog, String domainName) {
         String uri = catalog.requiredString("uri");
-        if (!uri.isEmpty() && !uri.startsWith("jdbc:sqlite:") && !uri.startsWith("jdbc:postgresql:")) {
+        boolean valid = !uri.isEmpty();
+        if (valid && !uri.startsWith("jdbc:sqlite:") && !uri.startsWith("jdbc:postgresql:")) {
             catalog.error("uri", "must be jdbc:sqlite:... or jdbc:postgresql://..., got '" + uri + "'");
+            valid = false;
         }
         Optional<String> user = catalog.string("user");
         Optional<String> password = catalog.string("password");
         String catalogName = catalog.string("catalog-name", domainName);
         String warehouse = catalog.requiredString("warehouse");
         Optional<S3Options> s3 = bindS3(catalog.sectionOrEmpty("s3"));
-        catalog.rejectUnknownKeys();
-        if (uri.isEmpty() || warehouse.isEmpty() || catalogName.isBlank() || s3.isEmpty()) {
+        if (!valid || warehouse.isEmpty() || catalogName.isBlank() || s3.isEmpty()) {
             return Optional.empty();
         }
+        return build(catalog, () -> new JdbcCatalogSpec(uri, user, password, catalogName, warehouse, s3.get()));
+    }
+
+    private static Optional<IcebergCatalogSpec> bindRestCatalog(Section catalog, String domainName) {
+        String uri = catalog.requiredString("uri");
+        boolean valid = !uri.isEmpty();
+        if (valid && !isHttp(uri)) {
+            catalog.error("uri", "must be http://... or https://... (the catalog's base URI, the part before /v1/)");
+            valid = false;
+        }
+        Optional<String> warehouse = catalog.string("warehouse");
+        Optional<String> credential = catalog.string("credential");
+        Optional<String> token = catalog.string("token");
+        Optional<String> oauth2ServerUri = catalog.string("oauth2-server-uri");
+        Optional<String> scope = catalog.string("scope");
+        Optional<String> prefix = catalog.string("prefix");
+        Optional<S3Options> s3 = bindS3(catalog.sectionOrEmpty("s3"));
+        if (credential.isPresent() && !credential.get().matches("[^:]+:.+")) {
+            catalog.error("credential", "must be client-id:client-secret (OAuth2 client credentials)");
+            valid = false;
+        }
+        if (credential.isPresent() && token.isPresent()) {
+            catalog.error("token", "give credential or token, not both");
+            valid = false;
+        }
+        if (token.isPresent() && token.get().isBlank()) {
+            catalog.error("token", "must not be blank");
+            valid = false;
+        }
+        for (String key : List.of("oauth2-server-uri", "scope")) {
+            if (catalog.has(key) && credential.isEmpty()) {
+                catalog.error(key, "applies to a credential only (give credential: client-id:client-secret)");
+                valid = false;
+            }
+        }
+        if (oauth2ServerUri.isPresent() && !isHttp(oauth2ServerUri.get())) {
+            catalog.error("oauth2-server-uri", "must be http://... or https://...");
+            valid = false;
+        }
+        if (!valid || s3.isEmpty()) {
+            return Optional.empty();
+        }
+        return build(catalog, () -> new RestCatalogSpec(uri, domainName, warehouse, credential, token, oauth2ServerUri, scope, prefix, s3.get()));
+    }
+
+    private static Optional<IcebergCatalogSpec> bindGlueCatalog(Section catalog, String domainName) {
+        String region = catalog.requiredString("region");
+        Optional<String> endpoint = catalog.string("endpoint");
+        Optional<String> accessKeyId = catalog.string("access-key-id");
+        Optional<String> secretAccessKey = catalog.string("secret-access-key");
+        Optional<String> catalogId = catalog.string("catalog-id");
+        String warehouse = catalog.requiredString("warehouse");
+        Section s3Section = catalog.sectionOrEmpty("s3");
+        Optional<S3Options> s3 = bindS3(s3Section);
+        boolean valid = !region.isBlank() && !warehouse.isEmpty() && s3.isPresent();
+        if (catalog.has("region") && region.isBlank()) {
+            catalog.error("region", "must not be blank (the catalog's AWS region: us-east-1, eu-west-1, ...)");
+        }
+        if (endpoint.isPresent() && !isHttp(endpoint.get())) {
+            catalog.error("endpoint", "must be http://... or https://... (an endpoint override for the Glue API)");
+            valid = false;
+        }
+        if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
+            catalog.errorHere("give both access-key-id and secret-access-key, or neither");
+            valid = false;
+        }
+        if (s3.isPresent() && s3.get().region().isPresent() && !s3.get().region().get().equals(region)) {
+            s3Section.error("region", "differs from the Glue catalog's region '" + region
+                    + "' (leave it out: the catalog's region applies to S3 too)");
+            valid = false;
+        }
+        if (!valid) {
+            return Optional.empty();
+        }
+        return build(catalog, () -> new GlueCatalogSpec(region, endpoint, accessKeyId, secretAccessKey, catalogId, domainName, warehouse,
+                s3.get()));
+    }
+
+    /** The spec {@code build} makes, or empty after recording what its validation rejected at the catalog's line. */
+    private static Optional<IcebergCatalogSpec> build(Section catalog, Supplier<IcebergCatalogSpec> build) {
         try {
-            return Optional.of(new JdbcCatalogSpec(uri, user, password, catalogName, warehouse, s3.get()));
+            return Optional.of(build.get());
         } catch (IllegalArgumentException e) {
+            catalog.errorHere(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static boolean isHttp(String uri) {
+        String lower = uri.toLowerCase(Locale.ROOT);
+        return (lower.startsWith("http://") || lower.startsWith("https://")) && uri.length() > lower.indexOf("//") + 2;
     }
 
     private static Optional<S3Options> bindS3(Section s3) {

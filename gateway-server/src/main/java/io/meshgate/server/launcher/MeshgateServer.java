@@ -205,14 +205,23 @@ public final class MeshgateServer implements AutoCloseable {
         List<Domain> opened = new ArrayList<>();
         try {
             for (DomainConfig domain : domains) {
-                Connector connector = IcebergConnector.open(domain.catalog());
+                Connector connector = open(domain);
                 opened.add(new Domain(domain.name(), connector, domain.schemas()));
-                LOG.info("Domain {}: Iceberg JDBC catalog {}", domain.name(), domain.catalog().uri());
+                LOG.info("Domain {}: {}", domain.name(), domain.catalog().describe());
             }
             return opened;
         } catch (RuntimeException e) {
             opened.forEach(d -> d.connector().close());
             throw e;
+        }
+    }
+
+    /** The domain's catalog, opened; one that cannot be reached is an {@code EXTERNAL_ERROR} naming the domain and the catalog's address. */
+    private static Connector open(DomainConfig domain) {
+        try {
+            return IcebergConnector.open(domain.catalog());
+        } catch (MeshgateException e) {
+            throw new MeshgateException(e.code(), "Cannot open domain '" + domain.name() + "': " + e.getMessage(), e);
         }
     }
 

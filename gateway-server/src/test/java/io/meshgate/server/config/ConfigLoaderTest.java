@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meshgate.connector.iceberg.GlueCatalogSpec;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
+import io.meshgate.connector.iceberg.RestCatalogSpec;
+import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.engine.catalog.SchemaBinding;
 import java.io.IOException;
 import io.meshgate.server.testing.SelfSignedCertificate;
@@ -52,7 +55,7 @@ class ConfigLoaderTest {
         DomainConfig domain = config.domains().get(0);
         assertEquals("commerce", domain.name());
         assertEquals(List.of(), domain.schemas(), "no schemas listed: every namespace under its own name");
-        JdbcCatalogSpec catalog = domain.catalog();
+        JdbcCatalogSpec catalog = assertInstanceOf(JdbcCatalogSpec.class, domain.catalog(), "type defaults to jdbc");
         assertEquals("commerce", catalog.catalogName(), "catalog-name defaults to the domain name");
         assertEquals(Optional.empty(), catalog.user());
         assertEquals(Optional.empty(), catalog.password());
@@ -88,7 +91,7 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(600), config.auth().tokenTtl());
         assertEquals(Set.of("admins", "analysts"), config.auth().users().get(0).groups());
         assertInstanceOf(Password.Bcrypt.class, config.auth().users().get(1).password());
-        JdbcCatalogSpec catalog = config.domains().get(0).catalog();
+        JdbcCatalogSpec catalog = assertInstanceOf(JdbcCatalogSpec.class, config.domains().get(0).catalog());
         assertEquals("anchor", catalog.catalogName());
         assertEquals(Optional.of("iceberg"), catalog.user());
         assertEquals(Optional.of("secret"), catalog.password());
@@ -130,7 +133,7 @@ class ConfigLoaderTest {
                   - name: commerce
                     catalog: {warehouse: "file:///w"}
                   - name: commerce
-                    catalog: {type: rest, uri: "http://x"}
+                    catalog: {type: hive, uri: "thrift://x"}
                   - name: supply
                     catalog: {uri: "jdbc:mysql://x", warehouse: "file:///w", s3: {access-key-id: AK}}
                     schemas:
@@ -143,7 +146,7 @@ class ConfigLoaderTest {
                 "meshgate.yaml:5: auth.users[1].name: duplicate user 'admin'",
                 "meshgate.yaml:8: domains[0].catalog.uri: required",
                 "meshgate.yaml:9: domains[1].name: duplicate domain 'commerce'",
-                "meshgate.yaml:10: domains[1].catalog.type: unsupported catalog type 'rest' (supported: jdbc)",
+                "meshgate.yaml:10: domains[1].catalog.type: unsupported catalog type 'hive' (supported: jdbc, rest, glue)",
                 "meshgate.yaml:10: domains[1].catalog.uri: unknown key (known keys here: type)",
                 "meshgate.yaml:12: domains[2].catalog.uri: must be jdbc:sqlite:... or jdbc:postgresql://..., got 'jdbc:mysql://x'",
                 "meshgate.yaml:12: domains[2].catalog.s3: give both access-key-id and secret-access-key, or neither",
@@ -188,6 +191,132 @@ class ConfigLoaderTest {
     void badBcryptHashIsReported() {
         assertEquals(List.of("meshgate.yaml:3: auth.users[0].password.bcrypt: not a bcrypt hash (expected $2a$, $2b$ or $2y$, a cost and 53 characters)"),
                 errors(MINIMAL.replace("{plain: admin}", "{bcrypt: nope}")));
+    }
+
+    @Test
+    void restCatalogKeysBind() {
+        MeshgateConfig config = parse("""
+                auth:
+                  users:
+                    - {name: admin, password: {plain: admin}}
+                domains:
+                  - name: customer
+                    catalog: {type: rest, uri: "https://catalog.example:8181/api/catalog", warehouse: lake,
+                              credential: "meshgate:s3cr3t", oauth2-server-uri: "https://auth.example/token",
+                              scope: "PRINCIPAL_ROLE:ALL", prefix: prod,
+                              s3: {endpoint: "http://127.0.0.1:9000", path-style-access: true}}
+                  - name: supply
+                    catalog: {type: rest, uri: "http://127.0.0.1:8181", token: t0k3n}
+                  - name: open
+                    catalog: {type: rest, uri: "http://127.0.0.1:8181"}
+                """);
+        RestCatalogSpec customer = assertInstanceOf(RestCatalogSpec.class, config.domains().get(0).catalog());
+        assertEquals(new RestCatalogSpec("https://catalog.example:8181/api/catalog", "customer", Optional.of("lake"),
+                Optional.of("meshgate:s3cr3t"), Optional.empty(), Optional.of("https://auth.example/token"), Optional.of("PRINCIPAL_ROLE:ALL"),
+                Optional.of("prod"), new S3Options(Optional.of("http://127.0.0.1:9000"), Optional.empty(), Optional.empty(), Optional.empty(), true)),
+                customer);
+        RestCatalogSpec supply = assertInstanceOf(RestCatalogSpec.class, config.domains().get(1).catalog());
+        assertEquals(Optional.of("t0k3n"), supply.token());
+        assertEquals(Optional.empty(), supply.credential());
+        assertEquals(S3Options.defaults(), supply.s3());
+        RestCatalogSpec open = assertInstanceOf(RestCatalogSpec.class, config.domains().get(2).catalog());
+        assertEquals(Optional.empty(), open.warehouse());
+        assertTrue(open.credential().isEmpty() && open.token().isEmpty() && open.prefix().isEmpty());
+        String printed = config.toString();
+        assertFalse(printed.contains("s3cr3t") || printed.contains("t0k3n"), printed);
+    }
+
+    @Test
+    void glueCatalogKeysBind() {
+        MeshgateConfig config = parse("""
+                auth:
+                  users:
+                    - {name: admin, password: {plain: admin}}
+                domains:
+                  - name: finance
+                    catalog: {type: glue, region: eu-west-1, endpoint: "http://127.0.0.1:5000", access-key-id: AKIDGLUE,
+                              secret-access-key: GLUESECRET, catalog-id: "123456789012", warehouse: "s3://lake/finance",
+                              s3: {endpoint: "http://127.0.0.1:5000", path-style-access: true}}
+                  - name: risk
+                    catalog: {type: glue, region: us-east-1, warehouse: "s3://lake/risk"}
+                """);
+        GlueCatalogSpec finance = assertInstanceOf(GlueCatalogSpec.class, config.domains().get(0).catalog());
+        assertEquals(new GlueCatalogSpec("eu-west-1", Optional.of("http://127.0.0.1:5000"), Optional.of("AKIDGLUE"), Optional.of("GLUESECRET"),
+                Optional.of("123456789012"), "finance", "s3://lake/finance",
+                new S3Options(Optional.of("http://127.0.0.1:5000"), Optional.empty(), Optional.empty(), Optional.empty(), true)), finance);
+        GlueCatalogSpec risk = assertInstanceOf(GlueCatalogSpec.class, config.domains().get(1).catalog());
+        assertTrue(risk.endpoint().isEmpty() && risk.accessKeyId().isEmpty() && risk.catalogId().isEmpty());
+        String printed = config.toString();
+        assertFalse(printed.contains("AKIDGLUE") || printed.contains("GLUESECRET"), printed);
+    }
+
+    @Test
+    void catalogSecretsComeFromTheEnvironment() {
+        MeshgateConfig config = ConfigLoader.parse("""
+                auth:
+                  users:
+                    - {name: admin, password: {plain: admin}}
+                domains:
+                  - name: customer
+                    catalog: {type: rest, uri: "http://127.0.0.1:8181"}
+                  - name: finance
+                    catalog: {type: glue, region: us-east-1, warehouse: "s3://lake/finance"}
+                """, "meshgate.yaml", Map.of(
+                "MESHGATE_DOMAINS_0_CATALOG_CREDENTIAL", "meshgate:from-env",
+                "MESHGATE_DOMAINS_0_CATALOG_URI", "https://catalog.internal/api",
+                "MESHGATE_DOMAINS_1_CATALOG_ACCESS_KEY_ID", "AKIDENV",
+                "MESHGATE_DOMAINS_1_CATALOG_SECRET_ACCESS_KEY", "SECRETENV"));
+        RestCatalogSpec rest = assertInstanceOf(RestCatalogSpec.class, config.domains().get(0).catalog());
+        assertEquals(Optional.of("meshgate:from-env"), rest.credential());
+        assertEquals("https://catalog.internal/api", rest.uri());
+        GlueCatalogSpec glue = assertInstanceOf(GlueCatalogSpec.class, config.domains().get(1).catalog());
+        assertEquals(Optional.of("AKIDENV"), glue.accessKeyId());
+        assertEquals(Optional.of("SECRETENV"), glue.secretAccessKey());
+    }
+
+    @Test
+    void restAndGlueCatalogErrorsAreReportedWithTheirLines() {
+        List<String> errors = errors("""
+                auth:
+                  users:
+                    - {name: admin, password: {plain: admin}}
+                domains:
+                  - name: a
+                    catalog:
+                      type: rest
+                      uri: "jdbc:sqlite:/x.db"
+                      credential: only-a-secret
+                      token: t
+                      user: bob
+                  - name: b
+                    catalog:
+                      type: rest
+                      scope: catalog
+                  - name: c
+                    catalog:
+                      type: glue
+                      region: us-east-1
+                      access-key-id: AK
+                      endpoint: "glue.local:5000"
+                      s3: {region: eu-west-1}
+                      password: x
+                """);
+        assertEquals(List.of(
+                "meshgate.yaml:8: domains[0].catalog.uri: must be http://... or https://... (the catalog's base URI, the part before /v1/)",
+                "meshgate.yaml:9: domains[0].catalog.credential: must be client-id:client-secret (OAuth2 client credentials)",
+                "meshgate.yaml:10: domains[0].catalog.token: give credential or token, not both",
+                "meshgate.yaml:11: domains[0].catalog.user: unknown key (known keys here: credential, oauth2-server-uri, prefix, s3, scope,"
+                        + " token, type, uri, warehouse)",
+                "meshgate.yaml:13: domains[1].catalog.uri: required",
+                "meshgate.yaml:15: domains[1].catalog.scope: applies to a credential only (give credential: client-id:client-secret)",
+                "meshgate.yaml:17: domains[2].catalog.warehouse: required",
+                "meshgate.yaml:21: domains[2].catalog.endpoint: must be http://... or https://... (an endpoint override for the Glue API)",
+                "meshgate.yaml:17: domains[2].catalog: give both access-key-id and secret-access-key, or neither",
+                "meshgate.yaml:22: domains[2].catalog.s3.region: differs from the Glue catalog's region 'us-east-1' (leave it out: the"
+                        + " catalog's region applies to S3 too)",
+                "meshgate.yaml:23: domains[2].catalog.password: unknown key (known keys here: access-key-id, catalog-id, endpoint, region, s3,"
+                        + " secret-access-key, type, warehouse)"), errors);
+        assertFalse(errors.toString().contains("only-a-secret"), errors.toString());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * requirements file, made with the machine's {@code python3} (or {@code MESHGATE_PYTHON}) and
  * pip from PyPI. It is made again only when the requirements change.
  */
-final class PythonEnvironment {
+public final class PythonEnvironment {
     private static final long INSTALL_MINUTES = 15;
 
     private final Path home;
@@ -28,26 +28,26 @@ final class PythonEnvironment {
     }
 
     /** The environment at {@code home} with {@code requirements} installed, made or reused. */
-    static PythonEnvironment ensure(Path home, Path requirements) throws IOException, InterruptedException {
+    public static PythonEnvironment ensure(Path home, Path requirements) throws IOException, InterruptedException {
         Path stamp = home.resolve("requirements.sha256");
         String wanted = sha256(Files.readAllBytes(requirements));
         if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(wanted)) {
             return new PythonEnvironment(home);
         }
         String python = System.getenv().getOrDefault("MESHGATE_PYTHON", "python3");
-        run(List.of(python, "-m", "venv", "--clear", home.toString()), home.getParent(), Map.of(), home.resolveSibling("python-venv.log"),
+        run(List.of(python, "-m", "venv", "--clear", home.toString()), home.getParent(), Map.of(), home.resolveSibling(home.getFileName() + ".log"),
                 "Cannot make a Python virtual environment with '" + python + "': Python 3.9+ with venv is needed for the"
                         + " Python client tests (install python3 and python3-venv, or set MESHGATE_PYTHON)");
         PythonEnvironment environment = new PythonEnvironment(home);
         run(List.of(environment.python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements.toString()),
-                home.getParent(), Map.of(), home.resolveSibling("python-venv.log"),
+                home.getParent(), Map.of(), home.resolveSibling(home.getFileName() + ".log"),
                 "Cannot install " + requirements + " from PyPI");
         Files.writeString(stamp, wanted);
         return environment;
     }
 
     /** The environment's interpreter. */
-    String python() {
+    public String python() {
         return home.resolve("bin").resolve("python").toString();
     }
 
@@ -56,7 +56,7 @@ final class PythonEnvironment {
      * {@code log}, and returns the output; fails with {@code failure} and the output's end when
      * it exits with another code than 0 or runs past the install time limit.
      */
-    static String run(List<String> command, Path directory, Map<String, String> environment, Path log, String failure)
+    public static String run(List<String> command, Path directory, Map<String, String> environment, Path log, String failure)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
