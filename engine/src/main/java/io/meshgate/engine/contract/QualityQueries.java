@@ -142,7 +142,7 @@ final class QualityQueries {
     /** The age of the pinned snapshot: when it was committed, from the table's snapshot log. */
     private RuleResult freshness(QualityRule.Freshness rule) {
         if (table.snapshotId().isEmpty()) {
-            return RuleResult.fail(rule.name(), "the table has no snapshot yet (nothing was ever committed to it)");
+            return RuleResult.fail(rule.name(), "the table has no snapshot: no data was committed yet, or its source keeps no snapshots");
         }
         long snapshot = table.snapshotId().getAsLong();
         String log = quote(product.domain()) + "." + quote(product.schema()) + "."

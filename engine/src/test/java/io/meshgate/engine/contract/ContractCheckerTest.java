@@ -239,7 +239,7 @@ class ContractCheckerTest {
         ContractReport report = check(EMPTY, "quality:\n  - row_count: {min: 1}\n  - freshness: {max_age: 1d}\n", Clock.systemUTC());
         assertEquals(OptionalLong.empty(), report.snapshotId());
         assertEquals(List.of(fail("row_count", "0 rows (expected at least 1)"),
-                fail("freshness", "the table has no snapshot yet (nothing was ever committed to it)")), report.results());
+                fail("freshness", "the table has no snapshot: no data was committed yet, or its source keeps no snapshots")), report.results());
         assertEquals(RuleStatus.FAIL, report.status());
     }
 
