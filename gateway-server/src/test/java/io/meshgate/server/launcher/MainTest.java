@@ -87,13 +87,13 @@ class MainTest {
     @Test
     void configurationErrorsAreAllListedAndExitWithOne(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("meshgate.yaml");
-        Files.writeString(config, "server: {port: x}\ndomains:\n  - name: a\n    catalog: {type: rest}\n");
+        Files.writeString(config, "server: {port: x}\ndomains:\n  - name: a\n    catalog: {type: hive}\n");
         assertEquals(1, run("serve", "--config", config.toString()));
         assertEquals("""
                 meshgate: the configuration has 3 error(s):
                   meshgate.yaml:1: server.port: must be an integer, got 'x'
                   meshgate.yaml:1: auth.users: required: at least one user (name and password)
-                  meshgate.yaml:4: domains[0].catalog.type: unsupported catalog type 'rest' (supported: jdbc)
+                  meshgate.yaml:4: domains[0].catalog.type: unsupported catalog type 'hive' (supported: jdbc, rest, glue)
                 """, err.toString(StandardCharsets.UTF_8));
     }
 
