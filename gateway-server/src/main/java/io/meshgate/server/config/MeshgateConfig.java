@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** The whole of {@code meshgate.yaml}, bound and validated. Load it with {@link ConfigLoader}. */
-public record MeshgateConfig(ServerConfig server, AuthConfig auth, QueryConfig query, GovernanceConfig governance, List<DomainConfig> domains) {
+public record MeshgateConfig(ServerConfig server, PortalConfig portal, AuthConfig auth, QueryConfig query, GovernanceConfig governance,
+        List<DomainConfig> domains) {
     public MeshgateConfig {
         requireNonNull(server, "server is null");
+        requireNonNull(portal, "portal is null");
         requireNonNull(auth, "auth is null");
         requireNonNull(query, "query is null");
         requireNonNull(governance, "governance is null");
@@ -15,14 +17,18 @@ public record MeshgateConfig(ServerConfig server, AuthConfig auth, QueryConfig q
     }
 
     public MeshgateConfig withServer(ServerConfig newServer) {
-        return new MeshgateConfig(newServer, auth, query, governance, domains);
+        return new MeshgateConfig(newServer, portal, auth, query, governance, domains);
+    }
+
+    public MeshgateConfig withPortal(PortalConfig newPortal) {
+        return new MeshgateConfig(server, newPortal, auth, query, governance, domains);
     }
 
     public MeshgateConfig withQuery(QueryConfig newQuery) {
-        return new MeshgateConfig(server, auth, newQuery, governance, domains);
+        return new MeshgateConfig(server, portal, auth, newQuery, governance, domains);
     }
 
     public MeshgateConfig withGovernance(GovernanceConfig newGovernance) {
-        return new MeshgateConfig(server, auth, query, newGovernance, domains);
+        return new MeshgateConfig(server, portal, auth, query, newGovernance, domains);
     }
 }

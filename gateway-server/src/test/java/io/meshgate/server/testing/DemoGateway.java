@@ -43,7 +43,7 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         data = Files.createTempDirectory("meshgate-demo-");
         Path yaml = DemoMesh.ensure(data, scale, new PrintStream(OutputStream.nullOutputStream()));
-        server = MeshgateServer.start(adjust.apply(ConfigLoader.load(yaml, Map.of()).withServer(new ServerConfig("127.0.0.1", 0))));
+        server = MeshgateServer.start(adjust.apply(ConfigLoader.load(yaml, Map.of("MESHGATE_PORTAL_PORT", "0")).withServer(new ServerConfig("127.0.0.1", 0))));
     }
 
     @Override
