@@ -244,14 +244,15 @@ final class PortalHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /**
-     * A form post is refused when the browser says it came from another site ({@code Sec-Fetch-Site})
-     * or names another origin ({@code Origin}); clients that send neither are not browsers on
+     * A form post is refused when the browser says it came from another site: by
+     * {@code Sec-Fetch-Site} when it sends that (every current browser does), else by an
+     * {@code Origin} that is not the portal's own. A client that sends neither is no browser on
      * another site.
      */
     private static boolean sameOrigin(FullHttpRequest request) {
         String fetchSite = request.headers().get("Sec-Fetch-Site");
-        if (fetchSite != null && !SAME_SITE_FETCHES.contains(fetchSite)) {
-            return false;
+        if (fetchSite != null) {
+            return SAME_SITE_FETCHES.contains(fetchSite);
         }
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         if (origin == null) {

@@ -37,7 +37,7 @@ final class Replies {
         headers.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Referrer-Policy", "same-origin");
         return response;
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real gateway serving the demo mesh (its generated configuration, users and policies) on a free
- * local port, for the end-to-end tests of a class: generated and started before its first test,
+ * local port, and its web portal on another, for the end-to-end tests of a class: generated and started before its first test,
  * stopped and deleted after its last. Register it with
  * {@code @RegisterExtension static final DemoGateway GATEWAY = new DemoGateway(0.01);}.
  */
@@ -65,6 +65,11 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
 
     public int port() {
         return server.port();
+    }
+
+    /** The port the demo's web portal listens on (also a free one). */
+    public int portalPort() {
+        return server.portalPort().orElseThrow();
     }
 
     /** The folder the demo mesh was generated in. */
