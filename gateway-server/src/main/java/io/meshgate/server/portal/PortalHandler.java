@@ -6,17 +6,14 @@ import io.meshgate.policy.Principal;
 import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.metrics.ProductMetrics;
 import io.meshgate.server.metrics.PrometheusText;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
@@ -76,14 +73,8 @@ final class PortalHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             LOG.error("Portal request {} {} failed", request.method(), new QueryStringDecoder(request.uri()).rawPath(), e);
             response = Replies.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error: see the server log");
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        if (keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            context.writeAndFlush(response);
-        } else {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
+        // HttpServerKeepAliveHandler closes the connection after the response when the request asked for it.
+        context.writeAndFlush(response);
     }
 
     private FullHttpResponse route(FullHttpRequest request) {

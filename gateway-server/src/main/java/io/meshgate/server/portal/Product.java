@@ -84,7 +84,8 @@ record Product(String domain, String schema, String table, Optional<String> desc
 
     /**
      * True when every word of {@code query} appears, ignoring case, in the product's name,
-     * description, owner, status, a tag or a visible column's name or description. A blank query
+     * description, owner, status or tags ({@code key=value}), or in a visible column's name,
+     * description or tags. A blank query
      * matches everything.
      */
     boolean matches(String query) {
@@ -99,8 +100,13 @@ record Product(String domain, String schema, String table, Optional<String> desc
 
     private String searchText() {
         Stream<String> own = Stream.of(Optional.of(qualifiedName()), description, owner, status).flatMap(Optional::stream);
-        Stream<String> tagText = tags.entrySet().stream().flatMap(e -> Stream.concat(Stream.of(e.getKey()), e.getValue().stream()));
-        Stream<String> columnText = columns.stream().flatMap(c -> Stream.concat(Stream.of(c.name()), c.comment().stream()));
-        return String.join("\n", Stream.of(own, tagText, columnText).flatMap(s -> s).toList()).toLowerCase(Locale.ROOT);
+        Stream<String> columnText = columns.stream()
+                .flatMap(c -> Stream.of(Stream.of(c.name()), c.comment().stream(), tagText(c.tags())).flatMap(text -> text));
+        return String.join("\n", Stream.of(own, tagText(tags), columnText).flatMap(text -> text).toList()).toLowerCase(Locale.ROOT);
+    }
+
+    /** Tags as {@code key=value}, so that a search for a key, a value or both finds them. */
+    private static Stream<String> tagText(Map<String, Set<String>> tags) {
+        return tags.entrySet().stream().flatMap(e -> e.getValue().stream().map(value -> e.getKey() + "=" + value));
     }
 }
