@@ -77,7 +77,7 @@ final class PortalCatalog {
     }
 
     /** {@code SELECT <the visible columns> FROM domain.schema.table LIMIT 10}. */
-    static String sampleSql(VisibleTable table, List<Field> visible) {
+    private static String sampleSql(VisibleTable table, List<Field> visible) {
         String columns = visible.isEmpty() ? "*" : visible.stream().map(f -> MeshSql.identifier(f.getName())).collect(Collectors.joining(", "));
         return "SELECT " + columns + " FROM " + MeshSql.identifier(table.domain().name()) + "." + MeshSql.identifier(table.schema())
                 + "." + MeshSql.identifier(table.name()) + " LIMIT " + SAMPLE_LIMIT;
