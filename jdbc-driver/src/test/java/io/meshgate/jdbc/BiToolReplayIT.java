@@ -106,7 +106,7 @@ class BiToolReplayIT {
         }
         Path policies = Files.createDirectories(directory.resolve("policies"));
         Files.writeString(policies.resolve("policies.yaml"), POLICIES);
-        String yaml = "server: {host: 127.0.0.1, port: 0}\n"
+        String yaml = "server: {host: 127.0.0.1, port: 0}\nportal: {port: 0}\n"
                 + "auth:\n  users:\n    - {name: ana, password: {plain: ana}, groups: [analysts]}\n"
                 + "policies: \"" + policies + "\"\n"
                 + "policy-hash-key: \"replay-policy-hash-key-0123456789\"\n"

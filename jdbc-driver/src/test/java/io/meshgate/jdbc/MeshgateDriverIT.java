@@ -46,7 +46,7 @@ class MeshgateDriverIT {
     @BeforeAll
     static void start() throws Exception {
         Path yaml = DemoMesh.ensure(data, 0.001, new PrintStream(OutputStream.nullOutputStream()));
-        MeshgateConfig config = ConfigLoader.load(yaml, Map.of());
+        MeshgateConfig config = ConfigLoader.load(yaml, Map.of("MESHGATE_PORTAL_PORT", "0"));
         server = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0)));
         certificate = SelfSignedCertificate.create(data, "gateway");
         tlsServer = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0,

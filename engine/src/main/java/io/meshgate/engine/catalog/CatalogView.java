@@ -6,6 +6,7 @@ import io.meshgate.engine.policy.Governance;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.ColumnAccess;
+import io.meshgate.policy.eval.TagAssignments;
 import io.meshgate.spi.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,16 @@ public final class CatalogView {
             return Optional.empty();
         }
         return domain.get().table(schema, name).flatMap(raw -> visible(domain.get(), schema, name, raw));
+    }
+
+    /**
+     * The effective tags of a table this view returned, and of its visible columns only: tags of
+     * hidden columns would name them.
+     */
+    public TagAssignments tags(VisibleTable table) {
+        requireNonNull(table, "table is null");
+        return governance.tags(table.domain().name(), table.schema(), table.name(), table.raw())
+                .onlyColumns(column -> table.decision().column(column).isPresent());
     }
 
     private Optional<VisibleTable> visible(Domain domain, String schema, String name, TableMetadata raw) {

@@ -16,6 +16,7 @@ import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -60,6 +61,8 @@ public final class MeshSql {
     }
 
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final SqlAbstractParserImpl.Metadata PARSER_METADATA = SqlParser.create("", PARSER).getMetadata();
 
     private MeshSql() {
     }
@@ -72,6 +75,17 @@ public final class MeshSql {
                 .filter(name -> FUNCTION_NAME.matcher(name).matches())
                 .collect(Collectors.toCollection(TreeSet::new))
                 .stream().toList();
+    }
+
+    /**
+     * {@code name} as a query can write it: as is when it is a plain lower-case identifier and no
+     * reserved word, else double-quoted with any double quote in it doubled.
+     */
+    public static String identifier(String name) {
+        if (PLAIN_IDENTIFIER.matcher(name).matches() && !PARSER_METADATA.isReservedWord(name.toUpperCase(Locale.ROOT))) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** The parser's keywords that are not SQL:92 reserved words, as JDBC's getSQLKeywords lists them. */

@@ -7,6 +7,7 @@ import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessPolicy;
 import io.meshgate.policy.eval.OpenAccessPolicy;
+import io.meshgate.policy.eval.TagAssignments;
 import io.meshgate.spi.TableMetadata;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -43,5 +44,10 @@ public final class Governance {
     /** The principal's access to the table {@code domain.schema.name} described by {@code metadata}. */
     public AccessDecision decide(Principal principal, String domain, String schema, String name, TableMetadata metadata) {
         return policy.decide(principal, TableDescriptors.of(domain, schema, name, metadata), new PolicyBinder(metadata, () -> policy.resolve(principal)));
+    }
+
+    /** The effective tags of the table {@code domain.schema.name} described by {@code metadata}, and of all its columns. */
+    public TagAssignments tags(String domain, String schema, String name, TableMetadata metadata) {
+        return policy.tags(TableDescriptors.of(domain, schema, name, metadata));
     }
 }

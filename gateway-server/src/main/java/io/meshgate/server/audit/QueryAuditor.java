@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * fails the query: a record that cannot be written is reported on the {@code io.meshgate.audit}
  * logger.
  */
-public final class QueryAuditor {
+public final class QueryAuditor implements QueryRecorder {
     private static final Logger LOG = LoggerFactory.getLogger("io.meshgate.audit");
 
     private final AuditLog log;
@@ -32,6 +32,7 @@ public final class QueryAuditor {
         this.hashKey = governance.hashKey();
     }
 
+    @Override
     public void record(QueryEvent event) {
         requireNonNull(event, "event is null");
         try {

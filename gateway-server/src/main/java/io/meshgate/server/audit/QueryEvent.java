@@ -19,10 +19,11 @@ import java.util.UUID;
  *
  * @param time  when the query started (its execution, or its planning when that failed)
  * @param rows  the rows sent to the client before the query ended
+ * @param bytes the Arrow IPC body bytes of the batches sent to the client before the query ended
  * @param error the error code when {@code outcome} is FAILED, and only then
  */
 public record QueryEvent(UUID queryId, Instant time, Principal principal, ClientInfo client, String sql,
-        List<RelationAccess> relations, long rows, Duration planning, Duration execution, Outcome outcome, Optional<ErrorCode> error) {
+        List<RelationAccess> relations, long rows, long bytes, Duration planning, Duration execution, Outcome outcome, Optional<ErrorCode> error) {
     /** How the query ended. */
     public enum Outcome {
         COMPLETED,
@@ -42,8 +43,8 @@ public record QueryEvent(UUID queryId, Instant time, Principal principal, Client
         requireNonNull(execution, "execution is null");
         requireNonNull(outcome, "outcome is null");
         requireNonNull(error, "error is null");
-        if (rows < 0) {
-            throw new IllegalArgumentException("Cannot create QueryEvent: rows is negative");
+        if (rows < 0 || bytes < 0) {
+            throw new IllegalArgumentException("Cannot create QueryEvent: rows and bytes are not negative");
         }
         if (error.isPresent() != (outcome == Outcome.FAILED)) {
             throw new IllegalArgumentException("Cannot create QueryEvent: an error code goes with outcome FAILED and only with it");
@@ -53,7 +54,7 @@ public record QueryEvent(UUID queryId, Instant time, Principal principal, Client
     /** A query that failed before it could run: no relations, no rows. */
     public static QueryEvent planningFailed(UUID queryId, Instant time, Principal principal, ClientInfo client, String sql,
             Duration planning, Throwable failure) {
-        return new QueryEvent(queryId, time, principal, client, sql, List.of(), 0, planning, Duration.ZERO, Outcome.FAILED,
+        return new QueryEvent(queryId, time, principal, client, sql, List.of(), 0, 0, planning, Duration.ZERO, Outcome.FAILED,
                 Optional.of(errorCode(failure)));
     }
 

@@ -118,6 +118,7 @@ public final class ConfigLoader {
         }
         Section top = new Section(fileName, "", 1, entries, environment, errors);
         ServerConfig server = bindServer(top.sectionOrEmpty("server"), directory);
+        PortalConfig portal = bindPortal(top.sectionOrEmpty("portal"));
         AuthConfig auth = bindAuth(top.sectionOrEmpty("auth"));
         QueryConfig query = bindQuery(top.sectionOrEmpty("query"));
         Optional<GovernanceConfig> governance = bindGovernance(top);
@@ -127,7 +128,7 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new MeshgateConfig(server, auth, query, governance.orElseThrow(), contracts, domains);
+        return new MeshgateConfig(server, portal, auth, query, governance.orElseThrow(), contracts, domains);
     }
 
     private static ServerConfig bindServer(Section section, Path directory) {
@@ -138,6 +139,14 @@ public final class ConfigLoader {
         Optional<TlsConfig> tls = tlsGiven ? bindTls(tlsSection, directory) : Optional.empty();
         section.rejectUnknownKeys();
         return new ServerConfig(host, port, tls);
+    }
+
+    private static PortalConfig bindPortal(Section section) {
+        String host = section.string("host", PortalConfig.DEFAULT_HOST);
+        int port = section.integer("port", PortalConfig.DEFAULT_PORT, 0, 65535);
+        boolean enabled = section.bool("enabled", true);
+        section.rejectUnknownKeys();
+        return new PortalConfig(host, port, enabled);
     }
 
     /** {@code cert} and {@code key}, both required, read as the server will read them; empty after recording an error. */

@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /** The whole of {@code meshgate.yaml}, bound and validated. Load it with {@link ConfigLoader}. */
-public record MeshgateConfig(ServerConfig server, AuthConfig auth, QueryConfig query, GovernanceConfig governance, ContractsConfig contracts,
+public record MeshgateConfig(ServerConfig server, PortalConfig portal, AuthConfig auth, QueryConfig query, GovernanceConfig governance,
+        ContractsConfig contracts,
         List<DomainConfig> domains) {
     public MeshgateConfig {
         requireNonNull(server, "server is null");
+        requireNonNull(portal, "portal is null");
         requireNonNull(auth, "auth is null");
         requireNonNull(query, "query is null");
         requireNonNull(governance, "governance is null");
@@ -17,18 +19,22 @@ public record MeshgateConfig(ServerConfig server, AuthConfig auth, QueryConfig q
     }
 
     public MeshgateConfig withServer(ServerConfig newServer) {
-        return new MeshgateConfig(newServer, auth, query, governance, contracts, domains);
+        return new MeshgateConfig(newServer, portal, auth, query, governance, contracts, domains);
+    }
+
+    public MeshgateConfig withPortal(PortalConfig newPortal) {
+        return new MeshgateConfig(server, newPortal, auth, query, governance, contracts, domains);
     }
 
     public MeshgateConfig withQuery(QueryConfig newQuery) {
-        return new MeshgateConfig(server, auth, newQuery, governance, contracts, domains);
+        return new MeshgateConfig(server, portal, auth, newQuery, governance, contracts, domains);
     }
 
     public MeshgateConfig withGovernance(GovernanceConfig newGovernance) {
-        return new MeshgateConfig(server, auth, query, newGovernance, contracts, domains);
+        return new MeshgateConfig(server, portal, auth, query, newGovernance, contracts, domains);
     }
 
     public MeshgateConfig withContracts(ContractsConfig newContracts) {
-        return new MeshgateConfig(server, auth, query, governance, newContracts, domains);
+        return new MeshgateConfig(server, portal, auth, query, governance, newContracts, domains);
     }
 }

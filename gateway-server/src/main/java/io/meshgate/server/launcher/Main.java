@@ -9,11 +9,13 @@ import io.meshgate.server.config.ConfigLoader;
 import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.server.shell.SqlShell;
 import io.meshgate.server.error.FlightErrorMapper;
+import io.meshgate.server.portal.PortalServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -112,13 +114,16 @@ public final class Main {
         MeshgateServer server;
         try {
             server = MeshgateServer.start(config);
+        } catch (PortalServer.PortalBindException e) {
+            err.println("meshgate: " + e.getMessage());
+            return EXIT_CANNOT_START;
         } catch (IOException e) {
             err.println("meshgate: cannot listen on " + config.server().host() + ":" + config.server().port() + ": " + e.getMessage()
                     + " (is another server running there? use --port)");
             return EXIT_CANNOT_START;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "meshgate-shutdown"));
-        printBanner(server.config(), server.port(), demo, out);
+        printBanner(server.config(), server.port(), server.portalUrl(), demo, out);
         try {
             server.awaitStop();
         } catch (InterruptedException e) {
@@ -128,8 +133,11 @@ public final class Main {
         return EXIT_OK;
     }
 
-    /** How to connect to the server {@code config} describes, listening on {@code port}: JDBC, Python and the shell. */
-    static void printBanner(MeshgateConfig config, int port, boolean demo, PrintStream out) {
+    /**
+     * How to connect to the server {@code config} describes, listening on {@code port}: JDBC,
+     * Python and the shell; and where the portal is, when it runs.
+     */
+    static void printBanner(MeshgateConfig config, int port, Optional<String> portalUrl, boolean demo, PrintStream out) {
         String host = config.server().host();
         String credentials = demo ? "users admin, ana, sam and fred; each password is the user name" : "a user from the configuration";
         String user = demo ? "admin" : "USER";
@@ -143,6 +151,7 @@ public final class Main {
                 + "://" + host + ":" + port + "\", db_kwargs={\"username\": \"" + user + "\", \"password\": \"" + password
                 + "\"}, autocommit=True)");
         out.println("  Shell:  ./meshgate sql --server " + host + ":" + port + (tls ? " --tls" : "") + " --user " + user);
+        portalUrl.ifPresent(url -> out.println("  Portal: " + url + "   (the data products you may see; log in as on Flight)"));
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

@@ -18,6 +18,7 @@ import io.meshgate.policy.load.PolicyLoadException;
 import io.meshgate.policy.load.PolicyStore;
 import io.meshgate.server.audit.AuditLog;
 import io.meshgate.server.audit.QueryAuditor;
+import io.meshgate.server.audit.QueryRecorder;
 import io.meshgate.server.auth.FlightAuthentication;
 import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.config.ConfigError;
@@ -27,6 +28,8 @@ import io.meshgate.server.config.GovernanceConfig;
 import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.server.config.Password;
 import io.meshgate.server.config.UserConfig;
+import io.meshgate.server.metrics.ProductMetrics;
+import io.meshgate.server.portal.PortalServer;
 import io.meshgate.server.transport.flight.FlightSqlEndpoint;
 import io.meshgate.spi.Connector;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
@@ -45,9 +49,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: opens every domain's catalog, builds the mesh, the governance, the
- * engine, the audit log and the authentication, and serves them over Flight SQL. {@link #close()}
- * stops the server, then closes the audit log, the catalogs and the allocator; it is safe to call
- * more than once.
+ * engine, the audit log and the authentication, and serves them over Flight SQL and the web portal
+ * (unless {@code portal.enabled} is false). {@link #close()} stops both servers, then closes the
+ * audit log, the catalogs and the allocator; it is safe to call more than once.
  */
 public final class MeshgateServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeshgateServer.class);
@@ -60,12 +64,14 @@ public final class MeshgateServer implements AutoCloseable {
     private final AuditLog audit;
     private final Optional<PolicyStore> policies;
     private final FlightSqlEndpoint endpoint;
+    private final Optional<PortalServer> portal;
     private final MeshgateConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MeshgateServer(MeshgateConfig config, BufferAllocator allocator, MeshCatalog mesh, AuditLog audit, Optional<PolicyStore> policies,
-            FlightSqlEndpoint endpoint) {
+            FlightSqlEndpoint endpoint, Optional<PortalServer> portal) {
+        this.portal = portal;
         this.policies = policies;
         this.config = config;
         this.allocator = allocator;
@@ -101,14 +107,21 @@ public final class MeshgateServer implements AutoCloseable {
             throw e;
         }
         BufferAllocator allocator = new RootAllocator();
+        Optional<PortalServer> portal = Optional.empty();
         try {
             QueryEngine engine = new QueryEngine(mesh, allocator, governance);
             UserDirectory users = new UserDirectory(config.auth().users());
+            ProductMetrics metrics = new ProductMetrics();
+            portal = config.portal().enabled()
+                    ? Optional.of(PortalServer.start(config.portal(), engine::catalogView, users, config.auth().tokenTtl(), metrics))
+                    : Optional.empty();
+            portal.ifPresent(p -> LOG.info("Portal: {}", p.url()));
             FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server(), config.query().timeout(),
-                    engine::prepare, engine::catalogView, new QueryAuditor(audit, governance), users,
+                    engine::prepare, engine::catalogView, QueryRecorder.all(new QueryAuditor(audit, governance), metrics), users,
                     FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
-            return new MeshgateServer(config, allocator, mesh, audit, policies, endpoint);
+            return new MeshgateServer(config, allocator, mesh, audit, policies, endpoint, portal);
         } catch (IOException | RuntimeException e) {
+            portal.ifPresent(PortalServer::close);
             policies.ifPresent(PolicyStore::close);
             audit.close();
             mesh.close();
@@ -120,6 +133,16 @@ public final class MeshgateServer implements AutoCloseable {
     /** The port listened on (the configured one, or the one picked for port 0). */
     public int port() {
         return endpoint.port();
+    }
+
+    /** Where a browser opens the portal; empty when it is off ({@code portal.enabled: false}). */
+    public Optional<String> portalUrl() {
+        return portal.map(PortalServer::url);
+    }
+
+    /** The port the portal listens on (the configured one, or the one picked for port 0); empty when it is off. */
+    public OptionalInt portalPort() {
+        return portal.map(p -> OptionalInt.of(p.port())).orElse(OptionalInt.empty());
     }
 
     /** Bytes of Arrow memory held right now by queries and results in flight; for tests that check a query freed its buffers. */
@@ -148,6 +171,7 @@ public final class MeshgateServer implements AutoCloseable {
         }
         try {
             endpoint.close();
+            portal.ifPresent(PortalServer::close);
             policies.ifPresent(PolicyStore::close);
             audit.close();
             mesh.close();

@@ -7,11 +7,11 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /** The SQL name of a column's Arrow type, as {@code \d} shows it ({@code bigint}, {@code decimal(12,2)}, {@code row(city varchar)}). */
-final class SqlTypeNames {
+public final class SqlTypeNames {
     private SqlTypeNames() {
     }
 
-    static String of(Field field) {
+    public static String of(Field field) {
         ArrowType type = field.getType();
         if (type instanceof ArrowType.Int integer) {
             String name = switch (integer.getBitWidth()) {

@@ -70,7 +70,7 @@ final class AuditFixtures {
         return new QueryEvent(UUID.fromString("00000000-0000-0000-0000-000000000001"), Instant.parse("2026-11-23T12:00:00Z"),
                 new Principal("ana", Set.of("analysts")), new ClientInfo("flight-sql-jdbc/18", "10.0.0.5"),
                 "SELECT id, email FROM commerce.sales.orders WHERE card = '" + QUERY_SECRET + "' AND amount > 250",
-                relations, 3, Duration.ofMillis(12), Duration.ofMillis(30), QueryEvent.Outcome.COMPLETED, Optional.empty());
+                relations, 3, 96, Duration.ofMillis(12), Duration.ofMillis(30), QueryEvent.Outcome.COMPLETED, Optional.empty());
     }
 
     /** The secret that keys statement hashes in these tests. */

@@ -23,7 +23,7 @@ class FileAuditLogTest {
     private static AuditRecord record(int n) {
         QueryEvent event = AuditFixtures.completed(List.of(AuditFixtures.restrictedOrders()));
         return RECORDS.toRecord(new QueryEvent(new UUID(0, n), event.time(), event.principal(), event.client(), event.sql(),
-                event.relations(), n, event.planning(), event.execution(), event.outcome(), event.error()));
+                event.relations(), n, event.bytes(), event.planning(), event.execution(), event.outcome(), event.error()));
     }
 
     @Test

@@ -132,7 +132,7 @@ class QueryAuditorTest {
     void failureWhileStreamingKeepsTheRelationsAndRowsSent() throws Exception {
         QueryEvent done = AuditFixtures.completed(List.of(AuditFixtures.restrictedOrders()));
         JsonNode record = recorded(new QueryEvent(done.queryId(), done.time(), done.principal(), done.client(), done.sql(), done.relations(),
-                7, done.planning(), done.execution(), QueryEvent.Outcome.FAILED, java.util.Optional.of(ErrorCode.DIVISION_BY_ZERO)));
+                7, 224, done.planning(), done.execution(), QueryEvent.Outcome.FAILED, java.util.Optional.of(ErrorCode.DIVISION_BY_ZERO)));
         assertEquals("ERROR", record.get("decision").asText());
         assertEquals(7, record.get("rows").asLong());
         assertEquals(1, record.get("relations").size());

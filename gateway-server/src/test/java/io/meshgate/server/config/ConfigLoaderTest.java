@@ -50,6 +50,7 @@ class ConfigLoaderTest {
     void absentKeysTakeTheirDefaults() {
         MeshgateConfig config = parse(MINIMAL);
         assertEquals(new ServerConfig("127.0.0.1", 31337), config.server());
+        assertEquals(new PortalConfig("127.0.0.1", 8080, true), config.portal(), "the portal runs on 127.0.0.1:8080");
         assertEquals(Duration.ofHours(1), config.auth().tokenTtl());
         assertEquals(new QueryConfig(Duration.ofMinutes(30)), config.query(), "queries may run 30 minutes");
         DomainConfig domain = config.domains().get(0);
@@ -113,6 +114,17 @@ class ConfigLoaderTest {
         assertEquals("anchor", config.domains().get(0).catalog().catalogName());
         assertTrue(config.domains().get(0).catalog().s3().pathStyleAccess());
         assertEquals("MESHGATE_AUTH_USERS_0_PASSWORD_PLAIN", Section.environmentName("auth.users[0].password.plain"));
+    }
+
+    @Test
+    void portalKeysBindAndTakeOverridesFromTheEnvironment() {
+        assertEquals(new PortalConfig("0.0.0.0", 9090, false), parse("portal: {host: 0.0.0.0, port: 9090, enabled: false}\n" + MINIMAL).portal());
+        assertEquals(new PortalConfig("127.0.0.1", 0, true),
+                ConfigLoader.parse(MINIMAL, "meshgate.yaml", Map.of("MESHGATE_PORTAL_PORT", "0")).portal());
+        assertEquals(List.of("meshgate.yaml:1: portal.port: must be between 0 and 65535, got 70000",
+                        "meshgate.yaml:1: portal.enabled: must be true or false, got 'maybe'",
+                        "meshgate.yaml:1: portal.path: unknown key (known keys here: enabled, host, port)"),
+                errors("portal: {port: 70000, enabled: maybe, path: /x}\n" + MINIMAL));
     }
 
     @Test

@@ -93,7 +93,7 @@ class AllTypesIT {
         }
         Path policies = Files.createDirectories(directory.resolve("policies"));
         Files.writeString(policies.resolve("policies.yaml"), POLICIES);
-        String yaml = "server: {host: 127.0.0.1, port: 0}\n"
+        String yaml = "server: {host: 127.0.0.1, port: 0}\nportal: {port: 0}\n"
                 + "auth:\n  users:\n"
                 + "    - {name: admin, password: {plain: admin}, groups: [governance]}\n"
                 + "    - {name: ana, password: {plain: ana}, groups: [analysts]}\n"

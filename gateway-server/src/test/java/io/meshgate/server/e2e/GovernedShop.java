@@ -195,7 +195,7 @@ final class GovernedShop implements AutoCloseable {
         Files.writeString(policies.resolve("grants.yaml"), GRANTS);
         Files.writeString(policies.resolve("restrictions.yaml"), RESTRICTIONS);
         Path auditFile = directory.resolve("audit.jsonl");
-        StringBuilder yaml = new StringBuilder("server: {host: 127.0.0.1, port: 0}\nauth:\n  users:\n");
+        StringBuilder yaml = new StringBuilder("server: {host: 127.0.0.1, port: 0}\nportal: {port: 0}\nauth:\n  users:\n");
         for (String user : USERS) {
             String groups = switch (user) {
                 case "ana_eu", "ana_none" -> "analysts";

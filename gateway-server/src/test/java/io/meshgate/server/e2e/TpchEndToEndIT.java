@@ -45,7 +45,7 @@ class TpchEndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         Path yaml = DemoMesh.ensure(data, SCALE, new PrintStream(OutputStream.nullOutputStream()));
-        MeshgateConfig config = ConfigLoader.load(yaml, Map.of());
+        MeshgateConfig config = ConfigLoader.load(yaml, Map.of("MESHGATE_PORTAL_PORT", "0"));
         server = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0)));
         Properties credentials = new Properties();
         credentials.setProperty("user", "admin");

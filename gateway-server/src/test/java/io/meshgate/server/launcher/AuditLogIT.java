@@ -56,7 +56,7 @@ class AuditLogIT {
     static void start() throws Exception {
         Path yaml = DemoMesh.ensure(data, 0.001, new PrintStream(OutputStream.nullOutputStream()));
         auditFile = data.resolve("logs/audit.jsonl");
-        MeshgateConfig config = ConfigLoader.load(yaml, Map.of())
+        MeshgateConfig config = ConfigLoader.load(yaml, Map.of("MESHGATE_PORTAL_PORT", "0"))
                 .withServer(new ServerConfig("127.0.0.1", 0))
                 .withGovernance(new GovernanceConfig(Optional.empty(), Optional.of(HASH_KEY), Optional.of(auditFile)));
         server = MeshgateServer.start(config);

@@ -1,6 +1,7 @@
 package io.meshgate.server.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshgate.server.config.ConfigLoader;
@@ -67,6 +68,8 @@ class MainTest {
         assertTrue(plainBanner.contains("jdbc:meshgate://127.0.0.1:4242 "), plainBanner);
         assertTrue(plainBanner.contains("flightsql.connect(\"grpc://127.0.0.1:4242\""), plainBanner);
         assertTrue(plainBanner.contains("./meshgate sql --server 127.0.0.1:4242 --user USER\n"), plainBanner);
+        assertTrue(plainBanner.contains("  Portal: http://127.0.0.1:8080/ "), plainBanner);
+        assertFalse(banner(plain, Optional.empty()).contains("Portal:"), "no portal line when the portal is off");
 
         MeshgateConfig tls = plain.withServer(new ServerConfig("127.0.0.1", 4242,
                 Optional.of(new TlsConfig(dir.resolve("cert.pem"), dir.resolve("key.pem")))));
@@ -78,8 +81,12 @@ class MainTest {
     }
 
     private static String banner(MeshgateConfig config) {
+        return banner(config, Optional.of("http://127.0.0.1:8080/"));
+    }
+
+    private static String banner(MeshgateConfig config, Optional<String> portalUrl) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Main.printBanner(config.withServer(new ServerConfig("127.0.0.1", 4242, config.server().tls())), 4242, false,
+        Main.printBanner(config.withServer(new ServerConfig("127.0.0.1", 4242, config.server().tls())), 4242, portalUrl, false,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }

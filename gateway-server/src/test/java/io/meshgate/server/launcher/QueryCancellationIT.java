@@ -70,7 +70,7 @@ class QueryCancellationIT {
     @BeforeAll
     static void start() throws Exception {
         Path yaml = DemoMesh.ensure(data, 0.01, new PrintStream(OutputStream.nullOutputStream()));
-        MeshgateConfig config = ConfigLoader.load(yaml, Map.of()).withServer(new ServerConfig("127.0.0.1", 0));
+        MeshgateConfig config = ConfigLoader.load(yaml, Map.of("MESHGATE_PORTAL_PORT", "0")).withServer(new ServerConfig("127.0.0.1", 0));
         server = MeshgateServer.start(config);
         strict = MeshgateServer.start(config.withQuery(new QueryConfig(Duration.ofSeconds(2))));
         clientAllocator = new RootAllocator();

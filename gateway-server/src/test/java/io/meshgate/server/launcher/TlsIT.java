@@ -44,7 +44,7 @@ class TlsIT {
         Path yaml = DemoMesh.ensure(data, 0.01, new PrintStream(OutputStream.nullOutputStream()));
         certificate = SelfSignedCertificate.create(data, "server");
         stranger = SelfSignedCertificate.create(data, "stranger");
-        MeshgateConfig config = ConfigLoader.load(yaml, Map.of());
+        MeshgateConfig config = ConfigLoader.load(yaml, Map.of("MESHGATE_PORTAL_PORT", "0"));
         server = MeshgateServer.start(config.withServer(new ServerConfig("127.0.0.1", 0,
                 Optional.of(new TlsConfig(certificate.certificate(), certificate.privateKey())))));
     }

@@ -36,7 +36,7 @@ class TokenExpiryIT {
     @BeforeAll
     static void start() throws Exception {
         Path yaml = DemoMesh.ensure(data, 0.001, new PrintStream(OutputStream.nullOutputStream()));
-        server = MeshgateServer.start(ConfigLoader.load(yaml, Map.of("MESHGATE_AUTH_TOKEN_TTL_SECONDS", "2"))
+        server = MeshgateServer.start(ConfigLoader.load(yaml, Map.of("MESHGATE_AUTH_TOKEN_TTL_SECONDS", "2", "MESHGATE_PORTAL_PORT", "0"))
                 .withServer(new ServerConfig("127.0.0.1", 0)));
     }
 

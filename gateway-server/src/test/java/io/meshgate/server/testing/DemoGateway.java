@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real gateway serving the demo mesh (its generated configuration, users and policies) on a free
- * local port, for the end-to-end tests of a class: generated and started before its first test,
+ * local port, and its web portal on another, for the end-to-end tests of a class: generated and started before its first test,
  * stopped and deleted after its last. Register it with
  * {@code @RegisterExtension static final DemoGateway GATEWAY = new DemoGateway(0.01);}.
  */
@@ -43,7 +43,7 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         data = Files.createTempDirectory("meshgate-demo-");
         Path yaml = DemoMesh.ensure(data, scale, new PrintStream(OutputStream.nullOutputStream()));
-        server = MeshgateServer.start(adjust.apply(ConfigLoader.load(yaml, Map.of()).withServer(new ServerConfig("127.0.0.1", 0))));
+        server = MeshgateServer.start(adjust.apply(ConfigLoader.load(yaml, Map.of("MESHGATE_PORTAL_PORT", "0")).withServer(new ServerConfig("127.0.0.1", 0))));
     }
 
     @Override
@@ -65,6 +65,11 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
 
     public int port() {
         return server.port();
+    }
+
+    /** The port the demo's web portal listens on (also a free one). */
+    public int portalPort() {
+        return server.portalPort().orElseThrow();
     }
 
     /** The folder the demo mesh was generated in. */

@@ -17,4 +17,13 @@ public interface AccessPolicy {
      * table's raw columns so that what cannot be bound is dropped or denied (R8).
      */
     AccessDecision decide(Principal principal, TableDescriptor table, ExpressionBinder binder);
+
+    /**
+     * The effective tags of {@code table} and its columns, for showing them next to what a
+     * principal may DESCRIBE (callers keep only its visible columns). A policy that declares no
+     * tags has none.
+     */
+    default TagAssignments tags(TableDescriptor table) {
+        return TagAssignments.NONE;
+    }
 }

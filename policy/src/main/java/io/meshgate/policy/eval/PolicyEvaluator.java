@@ -97,6 +97,13 @@ public final class PolicyEvaluator implements AccessPolicy {
                 TableTags.of(table, set.assignments(), bindings), binder, now).decide());
     }
 
+    @Override
+    public TagAssignments tags(TableDescriptor table) {
+        requireNonNull(table, "table is null");
+        bindings.learn(table, set.assignments());
+        return TagAssignments.of(TableTags.of(table, set.assignments(), bindings));
+    }
+
     /**
      * The number of validity window boundaries ({@link Grant#validFrom()}, {@link Grant#validUntil()})
      * at or before {@code now}: which grants are valid is the same for every instant of one period.

@@ -261,6 +261,17 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void tagsAreShownInheritedAndOverriddenPerColumn() {
+        TagAssignments tags = new PolicyEvaluator(Orders.policy().build()).tags(Orders.TABLE);
+        assertEquals(Map.of("domain", Set.of("commerce"), "sensitivity", Set.of("internal")), tags.table());
+        assertEquals(Map.of("domain", Set.of("commerce"), "sensitivity", Set.of("restricted"), "pii", Set.of("card")), tags.column("card"));
+        assertEquals(tags.table(), tags.column("id"), "a column without its own assignment inherits the table's tags");
+        assertEquals(Map.of(), tags.column("no_such_column"));
+        assertEquals(Set.of("id"), tags.onlyColumns("id"::equals).columns().keySet(), "a principal's view keeps only its visible columns");
+        assertEquals(TagAssignments.NONE, OpenAccessPolicy.allowAll().tags(Orders.TABLE), "no policy set, no tags");
+    }
+
+    @Test
     void renamedColumnKeepsItsTagsAcrossReloads() {
         SettableClock clock = new SettableClock(T0);
         PolicyEvaluator first = new PolicyEvaluator(Orders.policy().build(), new TagBindings(), clock);

@@ -11,6 +11,7 @@ import io.meshgate.policy.eval.AcceptingBinder;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessPolicy;
 import io.meshgate.policy.eval.ExpressionBinder;
+import io.meshgate.policy.eval.PolicyEvaluator;
 import io.meshgate.policy.eval.ResolvedPrincipal;
 import io.meshgate.policy.eval.TableDescriptor;
 import io.meshgate.policy.model.Grant;
@@ -89,6 +90,14 @@ class PolicyStoreTest {
             assertEquals(store.current().revision(), store.revision());
             assertEquals(store.current().revision(), decidedRevision(store));
             assertEquals("ana", store.resolve(Principal.of("ana")).name());
+        }
+    }
+
+    @Test
+    void tagsComeFromThePolicyInForce() throws Exception {
+        write("tags.yaml", "tags:\n  - {key: domain, values: [d]}\nassignments:\n  - {on: {domain: d}, tags: {domain: d}}\n");
+        try (PolicyStore store = PolicyStore.open(dir, ExpressionChecker.NONE, PolicyEvaluator::new)) {
+            assertEquals(Map.of("domain", Set.of("d")), store.tags(TABLE).table());
         }
     }
 

@@ -2,7 +2,7 @@ package io.meshgate.server.transport.flight;
 
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
-import io.meshgate.server.audit.QueryAuditor;
+import io.meshgate.server.audit.QueryRecorder;
 import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.error.FlightErrorMapper;
 import java.time.Duration;
@@ -68,7 +68,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final TypeInfoHandler typeInfo;
     private final KeysHandler keys;
 
-    MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryAuditor auditor, UserDirectory users,
+    MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryRecorder recorder, UserDirectory users,
             BufferAllocator allocator, Duration queryTimeout) {
         this.sessionOptions = new SessionOptions(catalogViews);
         this.sessions = new CallSessions(users, sessionOptions);
@@ -77,8 +77,8 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
         this.results = new MetadataResults(allocator);
         this.running = new RunningQueries();
         this.cancels = new CancelHandler(running, openQueries);
-        ResultStreamer streamer = new ResultStreamer(allocator, auditor, running, queryTimeout);
-        StatementPlanner planner = new StatementPlanner(preparer, auditor);
+        ResultStreamer streamer = new ResultStreamer(allocator, recorder, running, queryTimeout);
+        StatementPlanner planner = new StatementPlanner(preparer, recorder);
         this.statements = new StatementHandler(planner, openQueries, streamer);
         this.preparedStatements = new PreparedStatementHandler(planner, openQueries, streamer);
         this.catalogs = new CatalogsHandler(results);

@@ -7,7 +7,7 @@ import io.meshgate.engine.PreparedQuery;
 import io.meshgate.engine.RelationAccess;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
-import io.meshgate.server.audit.QueryAuditor;
+import io.meshgate.server.audit.QueryRecorder;
 import io.meshgate.server.audit.QueryEvent;
 import io.meshgate.server.error.FlightErrorMapper;
 import io.meshgate.server.transport.flight.RunningQueries.RunningQuery;
@@ -45,13 +45,13 @@ final class ResultStreamer {
     private static final long READY_WAIT_MILLIS = 1_000;
 
     private final BufferAllocator allocator;
-    private final QueryAuditor auditor;
+    private final QueryRecorder recorder;
     private final RunningQueries running;
     private final Duration queryTimeout;
 
-    ResultStreamer(BufferAllocator allocator, QueryAuditor auditor, RunningQueries running, Duration queryTimeout) {
+    ResultStreamer(BufferAllocator allocator, QueryRecorder recorder, RunningQueries running, Duration queryTimeout) {
         this.allocator = allocator;
-        this.auditor = auditor;
+        this.recorder = recorder;
         this.running = running;
         this.queryTimeout = queryTimeout;
     }
@@ -105,11 +105,14 @@ final class ResultStreamer {
             VectorLoader loader = new VectorLoader(out);
             while (batches.next()) {
                 awaitReady(backpressure, listener, running);
+                long bodyBytes;
                 try (ArrowRecordBatch batch = new VectorUnloader(batches.current()).getRecordBatch()) {
                     loader.load(batch);
+                    bodyBytes = batch.computeBodyLength();
                 }
                 listener.putNext();
                 execution.rows += out.getRowCount();
+                execution.bytes += bodyBytes;
             }
             running.checkNotStopped();
         }
@@ -155,6 +158,7 @@ final class ResultStreamer {
         /** The tables read and their decisions, once the query runs; none when it failed before. */
         private List<RelationAccess> relations = List.of();
         private long rows;
+        private long bytes;
         private boolean ended;
 
         Execution(Caller caller, PlannedStatement statement) {
@@ -167,8 +171,8 @@ final class ResultStreamer {
                 return;
             }
             ended = true;
-            auditor.record(new QueryEvent(queryId, started, caller.principal(), caller.client(), statement.sql(),
-                    relations, rows, statement.planning(), Duration.ofNanos(System.nanoTime() - startNanos),
+            recorder.record(new QueryEvent(queryId, started, caller.principal(), caller.client(), statement.sql(),
+                    relations, rows, bytes, statement.planning(), Duration.ofNanos(System.nanoTime() - startNanos),
                     outcome, error));
         }
     }

@@ -1,7 +1,7 @@
 package io.meshgate.server.transport.flight;
 
 import io.meshgate.engine.PreparedQuery;
-import io.meshgate.server.audit.QueryAuditor;
+import io.meshgate.server.audit.QueryRecorder;
 import io.meshgate.server.audit.QueryEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +10,11 @@ import java.util.UUID;
 /** Plans a client's statement, timing it; a statement that fails to plan gets its audit record here (DENY or ERROR). */
 final class StatementPlanner {
     private final QueryPreparer preparer;
-    private final QueryAuditor auditor;
+    private final QueryRecorder recorder;
 
-    StatementPlanner(QueryPreparer preparer, QueryAuditor auditor) {
+    StatementPlanner(QueryPreparer preparer, QueryRecorder recorder) {
         this.preparer = preparer;
-        this.auditor = auditor;
+        this.recorder = recorder;
     }
 
     PlannedStatement plan(Caller caller, String sql) {
@@ -24,7 +24,7 @@ final class StatementPlanner {
         try {
             query = preparer.prepare(caller.session(), sql);
         } catch (RuntimeException e) {
-            auditor.record(QueryEvent.planningFailed(UUID.randomUUID(), started, caller.principal(), caller.client(), sql,
+            recorder.record(QueryEvent.planningFailed(UUID.randomUUID(), started, caller.principal(), caller.client(), sql,
                     Duration.ofNanos(System.nanoTime() - startNanos), e));
             throw e;
         }

@@ -41,6 +41,7 @@ final class CatalogMesh implements AutoCloseable {
     static CatalogMesh start(String domainsYaml, Map<String, String> environment) throws IOException {
         String yaml = """
                 server: {host: 127.0.0.1, port: 0}
+                portal: {port: 0}
                 auth:
                   users:
                     - {name: admin, password: {plain: admin}}
