@@ -80,11 +80,11 @@ final class PostgresBatchStream implements BatchStream {
         } catch (SQLException e) {
             done = true;
             checkNotCancelled();
-            throw errors.translate("read table " + table, e);
+            throw errors.translate("read table " + table + " from", e);
         } catch (RuntimeException e) {
             done = true;
             checkNotCancelled();
-            throw errors.translate("read table " + table, e);
+            throw errors.translate("read table " + table + " from", e);
         }
     }
 

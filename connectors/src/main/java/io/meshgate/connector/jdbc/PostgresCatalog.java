@@ -186,7 +186,7 @@ final class PostgresCatalog {
             }
         }
         if (!found) {
-            throw new MeshgateException(ErrorCode.TABLE_NOT_FOUND, "Cannot read table " + table.name() + " in " + errors.source()
+            throw new MeshgateException(ErrorCode.TABLE_NOT_FOUND, "Cannot read table " + table.name() + " from " + errors.source()
                     + ": it no longer exists");
         }
         if (!unchanged.containsAll(columns)) {
@@ -195,7 +195,7 @@ final class PostgresCatalog {
     }
 
     private static MeshgateException changed(TableMetadata table, SourceErrors errors) {
-        return new MeshgateException(ErrorCode.EXTERNAL_ERROR, "Cannot read table " + table.name() + " in " + errors.source()
+        return new MeshgateException(ErrorCode.EXTERNAL_ERROR, "Cannot read table " + table.name() + " from " + errors.source()
                 + ": it was re-created or its columns changed since the query was planned (run the query again)");
     }
 

@@ -59,7 +59,7 @@ public final class PostgresConnector implements Connector {
         try {
             pool = PostgresPool.open(domain, spec);
         } catch (RuntimeException e) {
-            throw errors.translate("connect", e);
+            throw errors.translate("connect to", e);
         }
         try {
             Connection connection = pool.connection();
@@ -70,7 +70,7 @@ public final class PostgresConnector implements Connector {
             }
         } catch (SQLException e) {
             pool.close();
-            throw errors.translate("identify the database", e);
+            throw errors.translate("identify", e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -79,19 +79,19 @@ public final class PostgresConnector implements Connector {
 
     @Override
     public List<String> schemaNames() {
-        return withConnection("list schemas", PostgresCatalog::schemaNames);
+        return withConnection("list the schemas of", PostgresCatalog::schemaNames);
     }
 
     @Override
     public List<String> tableNames(String schema) {
         requireNonNull(schema, "schema is null");
-        return withConnection("list the tables of schema " + schema, connection -> PostgresCatalog.tableNames(connection, schema));
+        return withConnection("list the tables of schema " + schema + " in", connection -> PostgresCatalog.tableNames(connection, schema));
     }
 
     @Override
     public Optional<TableMetadata> table(SchemaTableName name) {
         requireNonNull(name, "name is null");
-        return withConnection("describe table " + name, connection -> catalog.describe(connection, name));
+        return withConnection("describe table " + name + " in", connection -> catalog.describe(connection, name));
     }
 
     /**

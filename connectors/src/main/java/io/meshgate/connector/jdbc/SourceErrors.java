@@ -14,10 +14,12 @@ import org.postgresql.util.ServerErrorMessage;
  * database (never the password). A server error contributes only its primary message and
  * SQLSTATE: its detail, hint and context may quote row values. A data exception (SQLSTATE class
  * 22, such as a view that fails to cast a value) contributes only its SQLSTATE, since its message
- * quotes the value that failed (B4).
+ * quotes the value that failed (B4). A table dropped since the query was planned is
+ * {@code TABLE_NOT_FOUND}.
  */
 final class SourceErrors {
     private static final String DATA_EXCEPTION_CLASS = "22";
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final String source;
     private final int poolSize;
@@ -38,9 +40,9 @@ final class SourceErrors {
         return source;
     }
 
-    /** {@code failure} while doing {@code action} ("read table public.orders"), as a Meshgate error. */
+    /** {@code failure} while doing {@code action} ("read table public.orders from"), as a Meshgate error. */
     MeshgateException translate(String action, SQLException failure) {
-        String prefix = "Cannot " + action + " in " + source + ": ";
+        String prefix = "Cannot " + action + " " + source + ": ";
         if (failure instanceof SQLTransientConnectionException && failure.getCause() == null) {
             return new MeshgateException(ErrorCode.RESOURCES_EXHAUSTED, prefix + "all " + poolSize
                     + " connections stayed in use for the connection timeout (raise pool-size, or retry when fewer queries run)", failure);
@@ -51,7 +53,8 @@ final class SourceErrors {
             return new MeshgateException(ErrorCode.EXTERNAL_ERROR, prefix + "the database could not compute a value (SQLSTATE " + state
                     + "; check the view or column definitions in PostgreSQL)");
         }
-        return new MeshgateException(ErrorCode.EXTERNAL_ERROR, prefix + reason(root), failure);
+        ErrorCode code = state.equals(UNDEFINED_TABLE) ? ErrorCode.TABLE_NOT_FOUND : ErrorCode.EXTERNAL_ERROR;
+        return new MeshgateException(code, prefix + reason(root), failure);
     }
 
     /** A failure of the connector's own reading, such as a value Arrow cannot hold. */
@@ -59,7 +62,7 @@ final class SourceErrors {
         if (failure instanceof MeshgateException meshgate) {
             return meshgate;
         }
-        return new MeshgateException(ErrorCode.EXTERNAL_ERROR, "Cannot " + action + " in " + source + ": " + reason(root(failure)), failure);
+        return new MeshgateException(ErrorCode.EXTERNAL_ERROR, "Cannot " + action + " " + source + ": " + reason(root(failure)), failure);
     }
 
     /** The root cause's message; of a server error, only its primary message and SQLSTATE. */
