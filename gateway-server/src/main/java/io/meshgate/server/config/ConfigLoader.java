@@ -2,6 +2,7 @@ package io.meshgate.server.config;
 
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
+import io.meshgate.connector.jdbc.PostgresSpec;
 import io.meshgate.engine.catalog.SchemaBinding;
 import io.meshgate.yaml.YamlNode;
 import io.meshgate.yaml.YamlReader;
@@ -37,7 +38,8 @@ import java.util.Set;
  * thrown together in one {@link ConfigException}, each with its file and line.
  */
 public final class ConfigLoader {
-    private static final Set<String> SUPPORTED_CATALOG_TYPES = Set.of("jdbc");
+    /** The catalog types, as error messages list them. */
+    private static final List<String> SUPPORTED_CATALOG_TYPES = List.of("jdbc", "postgresql");
 
     private ConfigLoader() {
     }
@@ -242,7 +244,7 @@ public final class ConfigLoader {
             if (!name.isEmpty() && !names.add(name)) {
                 domain.error("name", "duplicate domain '" + name + "'");
             }
-            Optional<JdbcCatalogSpec> catalog = bindCatalog(domain, name);
+            Optional<DomainSource> catalog = bindCatalog(domain, name);
             List<SchemaBinding> schemas = bindSchemas(domain);
             domain.rejectUnknownKeys();
             if (!name.isBlank() && catalog.isPresent()) {
@@ -252,7 +254,8 @@ public final class ConfigLoader {
         return domains;
     }
 
-    private static Optional<JdbcCatalogSpec> bindCatalog(Section domain, String domainName) {
+    /** The domain's {@code catalog:} section, by its {@code type}: an Iceberg JDBC catalog (the default) or a PostgreSQL database. */
+    private static Optional<DomainSource> bindCatalog(Section domain, String domainName) {
         Optional<Section> maybe = domain.section("catalog");
         if (maybe.isEmpty()) {
             if (!domain.has("catalog")) {
@@ -263,10 +266,16 @@ public final class ConfigLoader {
         Section catalog = maybe.get();
         String type = catalog.string("type", "jdbc");
         if (!SUPPORTED_CATALOG_TYPES.contains(type)) {
-            catalog.error("type", "unsupported catalog type '" + type + "' (supported: jdbc)");
+            catalog.error("type", "unsupported catalog type '" + type + "' (supported: " + String.join(", ", SUPPORTED_CATALOG_TYPES) + ")");
             catalog.rejectUnknownKeys();
             return Optional.empty();
         }
+        return type.equals("postgresql")
+                ? bindPostgres(catalog).map(DomainSource.DatabaseSource::new)
+                : bindJdbcCatalog(catalog, domainName).map(DomainSource.IcebergSource::new);
+    }
+
+    private static Optional<JdbcCatalogSpec> bindJdbcCatalog(Section catalog, String domainName) {
         String uri = catalog.requiredString("uri");
         if (!uri.isEmpty() && !uri.startsWith("jdbc:sqlite:") && !uri.startsWith("jdbc:postgresql:")) {
             catalog.error("uri", "must be jdbc:sqlite:... or jdbc:postgresql://..., got '" + uri + "'");
@@ -285,6 +294,39 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A PostgreSQL database served as the domain: {@code url} (required), {@code user},
+     * {@code password}, {@code pool-size} and {@code connection-timeout}. A URL is echoed in
+     * errors only up to its options, which may hold a password.
+     */
+    private static Optional<PostgresSpec> bindPostgres(Section catalog) {
+        String url = catalog.requiredString("url");
+        Optional<String> user = catalog.string("user");
+        Optional<String> password = catalog.string("password");
+        int poolSize = catalog.integer("pool-size", PostgresSpec.DEFAULT_POOL_SIZE, 1, 1000);
+        Duration connectionTimeout = catalog.duration("connection-timeout", PostgresSpec.DEFAULT_CONNECTION_TIMEOUT);
+        boolean valid = !url.isEmpty();
+        if (connectionTimeout.compareTo(PostgresSpec.MIN_CONNECTION_TIMEOUT) < 0) {
+            catalog.error("connection-timeout", "must be at least " + PostgresSpec.MIN_CONNECTION_TIMEOUT.toMillis() + "ms");
+            valid = false;
+        }
+        catalog.rejectUnknownKeys();
+        if (!valid) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PostgresSpec(url, user, password, poolSize, connectionTimeout));
+        } catch (IllegalArgumentException e) {
+            catalog.error("url", "must be jdbc:postgresql://host:port/database, got '" + withoutOptions(url) + "'");
+            return Optional.empty();
+        }
+    }
+
+    private static String withoutOptions(String url) {
+        int options = url.indexOf('?');
+        return options < 0 ? url : url.substring(0, options) + "?...";
     }
 
     private static Optional<S3Options> bindS3(Section s3) {

@@ -3,6 +3,7 @@ package io.meshgate.server.launcher;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.connector.iceberg.IcebergConnector;
+import io.meshgate.connector.jdbc.PostgresConnector;
 import io.meshgate.engine.QueryEngine;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
@@ -23,6 +24,7 @@ import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.config.ConfigError;
 import io.meshgate.server.config.ConfigException;
 import io.meshgate.server.config.DomainConfig;
+import io.meshgate.server.config.DomainSource;
 import io.meshgate.server.config.GovernanceConfig;
 import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.server.config.Password;
@@ -204,15 +206,26 @@ public final class MeshgateServer implements AutoCloseable {
         List<Domain> opened = new ArrayList<>();
         try {
             for (DomainConfig domain : domains) {
-                Connector connector = IcebergConnector.open(domain.catalog());
-                opened.add(new Domain(domain.name(), connector, domain.schemas()));
-                LOG.info("Domain {}: Iceberg JDBC catalog {}", domain.name(), domain.catalog().uri());
+                opened.add(new Domain(domain.name(), openConnector(domain), domain.schemas()));
             }
             return opened;
         } catch (RuntimeException e) {
             opened.forEach(d -> d.connector().close());
             throw e;
         }
+    }
+
+    /** The connector of one domain's source; a source that cannot be reached fails the start with EXTERNAL_ERROR. */
+    private static Connector openConnector(DomainConfig domain) {
+        if (domain.source() instanceof DomainSource.DatabaseSource database) {
+            Connector connector = PostgresConnector.open(domain.name(), database.database());
+            LOG.info("Domain {}: PostgreSQL {} (pool of {})", domain.name(), database.database().describe(), database.database().poolSize());
+            return connector;
+        }
+        DomainSource.IcebergSource iceberg = (DomainSource.IcebergSource) domain.source();
+        Connector connector = IcebergConnector.open(iceberg.catalog());
+        LOG.info("Domain {}: Iceberg JDBC catalog {}", domain.name(), iceberg.catalog().uri());
+        return connector;
     }
 
     private static void warnAboutPlainPasswords(List<UserConfig> users) {
