@@ -286,38 +286,15 @@ class PostgresConnectorTest {
         BatchStream stream = connector.scan(table("slow"), ScanSpec.allOf(List.of("x")), allocator);
         try (stream) {
             CompletableFuture<Boolean> reading = CompletableFuture.supplyAsync(stream::next);
-            awaitActiveStatements("\"shop\".\"slow\"", 1);
+            database.awaitActiveReaderStatements("\"shop\".\"slow\"", 1);
             long start = System.nanoTime();
             stream.cancel();
             ExecutionException e = assertThrows(ExecutionException.class, () -> reading.get(10, java.util.concurrent.TimeUnit.SECONDS));
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5, "the 30 s statement stopped at once");
             assertEquals(ErrorCode.QUERY_CANCELLED, ((MeshgateException) e.getCause()).code());
         }
-        awaitActiveStatements("\"shop\".\"slow\"", 0);
+        database.awaitActiveReaderStatements("\"shop\".\"slow\"", 0);
         assertEquals(20, scan("customers", ScanSpec.allOf(List.of("id"))).size(), "the pool still serves scans");
-    }
-
-    private static void awaitActiveStatements(String text, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (activeStatements(text) != expected) {
-            assertTrue(System.nanoTime() < deadline, "expected " + expected + " active statements with " + text);
-            Thread.sleep(50);
-        }
-    }
-
-    private static long activeStatements(String text) {
-        try (var connection = java.sql.DriverManager.getConnection(database.url(), "postgres", "");
-                var statement = connection.prepareStatement(
-                        "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND usename = ? AND position(? in query) > 0")) {
-            statement.setString(1, PostgresTestDatabase.READER);
-            statement.setString(2, text);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test

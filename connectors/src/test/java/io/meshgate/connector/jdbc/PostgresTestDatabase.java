@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -84,6 +86,34 @@ public final class PostgresTestDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the test database: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many statements holding {@code text} the reader is running right now. */
+    public long activeReaderStatements(String text) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND usename = ? AND position(? in query) > 0")) {
+            statement.setString(1, READER);
+            statement.setString(2, text);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read pg_stat_activity: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits up to 30 s until the reader runs exactly {@code expected} statements holding {@code text}. */
+    public void awaitActiveReaderStatements(String text, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (activeReaderStatements(text) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The reader does not run " + expected + " statements holding " + text
+                        + " within 30 s: it runs " + activeReaderStatements(text));
+            }
+            Thread.sleep(50);
         }
     }
 

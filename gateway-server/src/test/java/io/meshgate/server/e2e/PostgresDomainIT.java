@@ -5,6 +5,7 @@ import static io.meshgate.server.e2e.GovernedShop.fullMessage;
 import static io.meshgate.server.e2e.GovernedShop.sqlState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +32,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.arrow.flight.CallOption;
+import org.apache.arrow.flight.CallOptions;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -133,6 +149,7 @@ class PostgresDomainIT {
                 """
                 INSERT INTO crm.kinds VALUES (7, 0.5, true, DATE '2024-02-29', TIME '08:30:00', TIMESTAMP '2024-02-29 08:30:00.250',
                     TIMESTAMPTZ '2024-02-29 08:30:00+01', '\\x00ff', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', '{"k": [1, 2]}')""");
+        crm.execute("CREATE VIEW crm.slow AS SELECT 1 AS x FROM pg_sleep(60)");
         crm.grantReader("crm");
         archive = PostgresTestDatabase.start(directory.resolve("archive"));
         archive.execute("CREATE SCHEMA old", "CREATE TABLE old.records (id integer, note text)", "INSERT INTO old.records VALUES (1, 'kept')");
@@ -307,6 +324,32 @@ class PostgresDomainIT {
                 () -> rows("gov", "SELECT id FROM " + CUSTOMERS + " WHERE 1/(credit - 250) > -1"));
         assertEquals("DIVISION_BY_ZERO", code(division), fullMessage(division));
         assertEquals(List.of(List.of(new BigDecimal("100.00"))), rows("gov", "SELECT credit FROM " + CUSTOMERS + " WHERE id = 1"));
+    }
+
+    /**
+     * A query stopped on the server (here by the deadline of the client's call; also by CancelFlightInfo, a cancelled call or the
+     * server's query.timeout) stops its statement in PostgreSQL. Arrow's JDBC driver is not used: its timeout and its cancel of a
+     * statement still waiting for its first batch never reach the server.
+     */
+    @Test
+    void aQueryStoppedOnTheServerStopsItsStatementInPostgres() throws Exception {
+        try (BufferAllocator allocator = new RootAllocator();
+                FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", server.port())).build();
+                FlightSqlClient sql = new FlightSqlClient(client)) {
+            CallOption token = client.authenticateBasicToken("gov", "gov").orElseThrow();
+            FlightInfo info = sql.execute("SELECT x FROM crm.people.slow", token);
+            CompletableFuture<Boolean> reading = CompletableFuture.supplyAsync(() -> {
+                try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), token, CallOptions.timeout(5, TimeUnit.SECONDS))) {
+                    return stream.next();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            crm.awaitActiveReaderStatements("\"crm\".\"slow\"", 1);
+            ExecutionException stopped = assertThrows(ExecutionException.class, () -> reading.get(30, TimeUnit.SECONDS));
+            assertEquals(FlightStatusCode.TIMED_OUT, assertInstanceOf(FlightRuntimeException.class, stopped.getCause()).status().code());
+            crm.awaitActiveReaderStatements("\"crm\".\"slow\"", 0);
+        }
     }
 
     @Test
