@@ -91,7 +91,8 @@ class PostgresConnectorTest {
                 "CREATE TABLE shop.nicks (id integer, nick text COLLATE shop.case_blind, word text COLLATE \"en-x-icu\")",
                 "INSERT INTO shop.nicks VALUES (1, 'Ann', 'B'), (2, 'ann', 'a')",
                 "ANALYZE shop.customers",
-                "CREATE SCHEMA locked");
+                "CREATE SCHEMA locked",
+                "CREATE TABLE locked.secrets (id integer)");
         database.grantReader("shop");
         connector = PostgresConnector.open("crm", database.readerSpec(4));
         allocator = new RootAllocator();
@@ -343,6 +344,16 @@ class PostgresConnectorTest {
     }
 
     @Test
+    void aTableTheUserMayNotReadFailsSayingWhatToGrant() {
+        TableMetadata secrets = connector.table(new SchemaTableName("locked", "secrets")).orElseThrow();
+        MeshgateException e = assertThrows(MeshgateException.class,
+                () -> ScanRows.drain(connector.scan(secrets, ScanSpec.allOf(List.of("id")), allocator)));
+        assertEquals(ErrorCode.EXTERNAL_ERROR, e.code());
+        assertTrue(e.getMessage().contains("permission denied for schema locked (SQLSTATE 42501)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(grant the domain's user USAGE on the schema and SELECT on the table)"), e.getMessage());
+    }
+
+    @Test
     void aWrongPasswordFailsAtOpenNamingDomainAndDatabaseButNotThePassword() {
         String wrong = "not-the-password-9876";
         MeshgateException e = assertThrows(MeshgateException.class, () -> PostgresConnector.open("crm",
@@ -350,6 +361,7 @@ class PostgresConnectorTest {
         assertEquals(ErrorCode.EXTERNAL_ERROR, e.code());
         assertTrue(e.getMessage().contains("PostgreSQL database 'postgres' at 127.0.0.1:" + database.port() + " of domain 'crm'"), e.getMessage());
         assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(check the domain's user and password)"), e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertFalse(String.valueOf(t.getMessage()).contains(wrong), t.toString());
         }

@@ -38,6 +38,7 @@ class PostgresOutageTest {
             assertEquals(ErrorCode.EXTERNAL_ERROR, listing.code());
             assertTrue(listing.getMessage().startsWith("Cannot list the tables of schema shop in " + source), listing.getMessage());
             assertTrue(listing.getMessage().contains("refused"), listing.getMessage());
+            assertTrue(listing.getMessage().endsWith("(check that the database is running and reachable from the gateway)"), listing.getMessage());
             MeshgateException scan = assertThrows(MeshgateException.class,
                     () -> ScanRows.drain(connector.scan(customers, ScanSpec.allOf(List.of("id")), allocator)));
             assertEquals(ErrorCode.EXTERNAL_ERROR, scan.code());
