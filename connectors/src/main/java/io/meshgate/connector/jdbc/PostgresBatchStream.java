@@ -93,13 +93,13 @@ final class PostgresBatchStream implements BatchStream {
         synchronized (lock) {
             connection = borrowed;
         }
-        checkNotCancelled();
         borrowed.setAutoCommit(false);
         statement = borrowed.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(batchSize);
         for (int i = 0; i < query.parameters().size(); i++) {
             statement.setObject(i + 1, query.parameters().get(i));
         }
+        checkNotCancelled();
         rows = statement.executeQuery();
         check.verify(borrowed);
         if (query.countsRows()) {
