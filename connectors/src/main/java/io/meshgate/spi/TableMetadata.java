@@ -34,6 +34,12 @@ public record TableMetadata(
      * natural primary key: Iceberg's identifier fields), with value {@code true}.
      */
     public static final String IDENTIFIER = "meshgate.identifier";
+    /**
+     * Arrow field metadata key holding a column's type as a source other than Iceberg declares it
+     * ({@code character varying(20)}, {@code jsonb}), so that users can tell what a column that
+     * arrives as text was.
+     */
+    public static final String SOURCE_TYPE = "meshgate.source-type";
 
     public TableMetadata {
         requireNonNull(name, "name is null");

@@ -32,7 +32,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * A test connector over rows held in memory: each scan builds Arrow batches of {@code batchRows}
  * rows in the scan's allocator, reading only the requested columns. It counts the batches it
- * produced and the scans left open, and remembers the last spec it was asked for.
+ * produced, the scans left open and the scans asked to cancel, and remembers the last spec it was asked for.
  */
 final class InMemoryConnector implements Connector {
     /**
@@ -46,6 +46,7 @@ final class InMemoryConnector implements Connector {
     private final int batchRows;
     final AtomicInteger batchesProduced = new AtomicInteger();
     final AtomicInteger openScans = new AtomicInteger();
+    final AtomicInteger scansCancelled = new AtomicInteger();
     volatile ScanSpec lastSpec;
 
     InMemoryConnector(Map<String, Map<String, Table>> namespaces, int batchRows) {
@@ -110,6 +111,11 @@ final class InMemoryConnector implements Connector {
             @Override
             public VectorSchemaRoot current() {
                 return root;
+            }
+
+            @Override
+            public void cancel() {
+                scansCancelled.incrementAndGet();
             }
 
             @Override

@@ -119,7 +119,9 @@ class QueryEngineTest {
         try (PreparedQuery query = engine.prepare(ADMIN, "SELECT l_orderkey, l_comment FROM commerce.sales.lineitem");
                 BatchStream stream = query.execute()) {
             assertTrue(stream.next());
+            int cancelledBefore = commerce.scansCancelled.get();
             stream.cancel();
+            assertEquals(cancelledBefore + 1, commerce.scansCancelled.get(), "the open scan is asked to stop too");
             MeshgateException e = assertThrows(MeshgateException.class, stream::next);
             assertEquals(ErrorCode.QUERY_CANCELLED, e.code());
         }

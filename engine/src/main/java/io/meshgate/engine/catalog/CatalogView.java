@@ -3,6 +3,8 @@ package io.meshgate.engine.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.policy.Governance;
+import io.meshgate.error.ErrorCategory;
+import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.ColumnAccess;
@@ -12,16 +14,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mesh as one principal sees it (R2): tables it may not DESCRIBE do not exist, their columns
  * are only the visible ones, and domains and schemas are listed only when they hold a visible
- * table. Listings and query planning both go through here, so they cannot disagree.
+ * table. Listings and query planning both go through here, so they cannot disagree. A domain whose
+ * source cannot be reached (an EXTERNAL error) is left out of listings, with a warning in the log,
+ * so that one database that is down does not break the listing of the rest of the mesh; queries on
+ * it still fail with the source's error.
  */
 public final class CatalogView {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogView.class);
+
     private final MeshCatalog mesh;
     private final Governance governance;
     private final Principal principal;
@@ -39,8 +49,8 @@ public final class CatalogView {
 
     /** Schemas of {@code domain} holding at least one visible table. */
     public List<String> schemaNames(String domain) {
-        return mesh.domain(domain).map(d -> d.schemaNames().stream().filter(s -> !tables(domain, s, name -> true).isEmpty()).toList())
-                .orElse(List.of());
+        return mesh.domain(domain).map(d -> listed(d, d::schemaNames).stream().filter(s -> !tables(domain, s, name -> true).isEmpty())
+                .toList()).orElse(List.of());
     }
 
     /** The visible tables of one schema, sorted. */
@@ -57,7 +67,7 @@ public final class CatalogView {
     public List<VisibleTable> tables(Optional<String> domain, Predicate<String> schemaFilter, Predicate<String> tableFilter) {
         List<VisibleTable> tables = new ArrayList<>();
         for (String domainName : domain.map(List::of).orElseGet(mesh::domainNames)) {
-            for (String schema : mesh.domain(domainName).map(Domain::schemaNames).orElse(List.of())) {
+            for (String schema : mesh.domain(domainName).map(d -> listed(d, d::schemaNames)).orElse(List.of())) {
                 if (schemaFilter.test(schema)) {
                     tables.addAll(tables(domainName, schema, tableFilter));
                 }
@@ -78,7 +88,7 @@ public final class CatalogView {
             return List.of();
         }
         List<VisibleTable> tables = new ArrayList<>();
-        for (TableMetadata raw : domain.get().listedTables(schema, nameFilter)) {
+        for (TableMetadata raw : listed(domain.get(), () -> domain.get().listedTables(schema, nameFilter))) {
             visible(domain.get(), schema, raw.name().table(), raw).ifPresent(tables::add);
         }
         return tables;
@@ -101,6 +111,19 @@ public final class CatalogView {
         requireNonNull(table, "table is null");
         return governance.tags(table.domain().name(), table.schema(), table.name(), table.raw())
                 .onlyColumns(column -> table.decision().column(column).isPresent());
+    }
+
+    /** What {@code listing} lists, or nothing when the domain's source cannot be reached. */
+    private static <T> List<T> listed(Domain domain, Supplier<List<T>> listing) {
+        try {
+            return listing.get();
+        } catch (MeshgateException e) {
+            if (e.code().category() != ErrorCategory.EXTERNAL) {
+                throw e;
+            }
+            LOG.warn("Listing leaves out domain '{}': {}", domain.name(), e.getMessage());
+            return List.of();
+        }
     }
 
     private Optional<VisibleTable> visible(Domain domain, String schema, String name, TableMetadata raw) {

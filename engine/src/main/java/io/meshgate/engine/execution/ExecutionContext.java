@@ -51,10 +51,17 @@ final class ExecutionContext implements DataContext, AutoCloseable {
 
     /**
      * Asks the execution to stop, from any thread: it sets Calcite's cancel flag, which the scans
-     * and the result batches check before each row ({@link #checkNotCancelled()}).
+     * and the result batches check before each row ({@link #checkNotCancelled()}), and asks every
+     * open scan to stop ({@link BatchStream#cancel()}), so that a scan waiting on its source (a
+     * database running a long statement) stops too.
      */
     void cancel() {
         cancelled.set(true);
+        List<BatchStream> scans;
+        synchronized (this) {
+            scans = List.copyOf(openScans);
+        }
+        scans.forEach(BatchStream::cancel);
     }
 
     /** Fails with QUERY_CANCELLED once the execution was asked to stop or was closed. */
@@ -159,6 +166,11 @@ final class ExecutionContext implements DataContext, AutoCloseable {
         @Override
         public VectorSchemaRoot current() {
             return delegate.current();
+        }
+
+        @Override
+        public void cancel() {
+            delegate.cancel();
         }
 
         @Override

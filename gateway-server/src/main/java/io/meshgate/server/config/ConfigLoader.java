@@ -5,6 +5,7 @@ import io.meshgate.connector.iceberg.IcebergCatalogSpec;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.RestCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
+import io.meshgate.connector.jdbc.PostgresSpec;
 import io.meshgate.engine.catalog.SchemaBinding;
 import io.meshgate.yaml.YamlNode;
 import io.meshgate.yaml.YamlReader;
@@ -69,7 +70,7 @@ import java.util.function.Supplier;
  * logs or errors; give them through the environment ({@code MESHGATE_DOMAINS_0_CATALOG_CREDENTIAL}).
  */
 public final class ConfigLoader {
-    private static final List<String> CATALOG_TYPES = List.of("jdbc", "rest", "glue");
+    private static final List<String> CATALOG_TYPES = List.of("jdbc", "rest", "glue", "postgresql");
 
     private ConfigLoader() {
     }
@@ -294,7 +295,7 @@ public final class ConfigLoader {
             if (!name.isEmpty() && !names.add(name)) {
                 domain.error("name", "duplicate domain '" + name + "'");
             }
-            Optional<IcebergCatalogSpec> catalog = bindCatalog(domain, name);
+            Optional<DomainSource> catalog = bindCatalog(domain, name);
             List<SchemaBinding> schemas = bindSchemas(domain);
             domain.rejectUnknownKeys();
             if (!name.isBlank() && catalog.isPresent()) {
@@ -304,8 +305,11 @@ public final class ConfigLoader {
         return domains;
     }
 
-    /** The domain's {@code catalog}: its {@code type} (jdbc when absent) decides which keys it has; empty after recording an error. */
-    private static Optional<IcebergCatalogSpec> bindCatalog(Section domain, String domainName) {
+    /**
+     * The domain's {@code catalog}: its {@code type} (jdbc when absent) decides which keys it has, an
+     * Iceberg catalog or a PostgreSQL database; empty after recording an error.
+     */
+    private static Optional<DomainSource> bindCatalog(Section domain, String domainName) {
         Optional<Section> maybe = domain.section("catalog");
         if (maybe.isEmpty()) {
             if (!domain.has("catalog")) {
@@ -315,10 +319,11 @@ public final class ConfigLoader {
         }
         Section catalog = maybe.get();
         String type = catalog.string("type", "jdbc");
-        Optional<IcebergCatalogSpec> spec = switch (type) {
-            case "jdbc" -> bindJdbcCatalog(catalog, domainName);
-            case "rest" -> bindRestCatalog(catalog, domainName);
-            case "glue" -> bindGlueCatalog(catalog, domainName);
+        Optional<DomainSource> spec = switch (type) {
+            case "jdbc" -> bindJdbcCatalog(catalog, domainName).map(DomainSource.IcebergSource::new);
+            case "rest" -> bindRestCatalog(catalog, domainName).map(DomainSource.IcebergSource::new);
+            case "glue" -> bindGlueCatalog(catalog, domainName).map(DomainSource.IcebergSource::new);
+            case "postgresql" -> bindPostgres(catalog).map(DomainSource.DatabaseSource::new);
             default -> {
                 catalog.error("type", "unsupported catalog type '" + type + "' (supported: " + String.join(", ", CATALOG_TYPES) + ")");
                 yield Optional.empty();
@@ -434,6 +439,38 @@ public final class ConfigLoader {
     private static boolean isHttp(String uri) {
         String lower = uri.toLowerCase(Locale.ROOT);
         return (lower.startsWith("http://") || lower.startsWith("https://")) && uri.length() > lower.indexOf("//") + 2;
+    }
+
+    /**
+     * A PostgreSQL database served as the domain: {@code url} (required), {@code user},
+     * {@code password}, {@code pool-size} and {@code connection-timeout}. A URL is echoed in
+     * errors only up to its options, which may hold a password.
+     */
+    private static Optional<PostgresSpec> bindPostgres(Section catalog) {
+        String url = catalog.requiredString("url");
+        Optional<String> user = catalog.string("user");
+        Optional<String> password = catalog.string("password");
+        int poolSize = catalog.integer("pool-size", PostgresSpec.DEFAULT_POOL_SIZE, 1, 1000);
+        Duration connectionTimeout = catalog.duration("connection-timeout", PostgresSpec.DEFAULT_CONNECTION_TIMEOUT);
+        boolean valid = !url.isEmpty();
+        if (connectionTimeout.compareTo(PostgresSpec.MIN_CONNECTION_TIMEOUT) < 0) {
+            catalog.error("connection-timeout", "must be at least " + PostgresSpec.MIN_CONNECTION_TIMEOUT.toMillis() + "ms");
+            valid = false;
+        }
+        if (!valid) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PostgresSpec(url, user, password, poolSize, connectionTimeout));
+        } catch (IllegalArgumentException e) {
+            catalog.error("url", "must be jdbc:postgresql://host:port/database, got '" + withoutOptions(url) + "'");
+            return Optional.empty();
+        }
+    }
+
+    private static String withoutOptions(String url) {
+        int options = url.indexOf('?');
+        return options < 0 ? url : url.substring(0, options) + "?...";
     }
 
     private static Optional<S3Options> bindS3(Section s3) {

@@ -3,6 +3,7 @@ package io.meshgate.server.launcher;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.connector.iceberg.IcebergConnector;
+import io.meshgate.connector.jdbc.PostgresConnector;
 import io.meshgate.engine.QueryEngine;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
@@ -24,6 +25,7 @@ import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.config.ConfigError;
 import io.meshgate.server.config.ConfigException;
 import io.meshgate.server.config.DomainConfig;
+import io.meshgate.server.config.DomainSource;
 import io.meshgate.server.config.GovernanceConfig;
 import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.server.config.Password;
@@ -229,9 +231,7 @@ public final class MeshgateServer implements AutoCloseable {
         List<Domain> opened = new ArrayList<>();
         try {
             for (DomainConfig domain : domains) {
-                Connector connector = open(domain);
-                opened.add(new Domain(domain.name(), connector, domain.schemas()));
-                LOG.info("Domain {}: {}", domain.name(), domain.catalog().describe());
+                opened.add(new Domain(domain.name(), openConnector(domain), domain.schemas()));
             }
             return opened;
         } catch (RuntimeException e) {
@@ -240,10 +240,22 @@ public final class MeshgateServer implements AutoCloseable {
         }
     }
 
-    /** The domain's catalog, opened; one that cannot be reached is an {@code EXTERNAL_ERROR} naming the domain and the catalog's address. */
-    private static Connector open(DomainConfig domain) {
+    /**
+     * The connector of one domain's source, opened; a source that cannot be reached fails the start
+     * with {@code EXTERNAL_ERROR} naming the domain and the source's address.
+     */
+    private static Connector openConnector(DomainConfig domain) {
         try {
-            return IcebergConnector.open(domain.catalog());
+            if (domain.source() instanceof DomainSource.DatabaseSource database) {
+                Connector connector = PostgresConnector.open(domain.name(), database.database());
+                LOG.info("Domain {}: PostgreSQL {} (pool of {})", domain.name(), database.database().describe(),
+                        database.database().poolSize());
+                return connector;
+            }
+            DomainSource.IcebergSource iceberg = (DomainSource.IcebergSource) domain.source();
+            Connector connector = IcebergConnector.open(iceberg.catalog());
+            LOG.info("Domain {}: {}", domain.name(), iceberg.catalog().describe());
+            return connector;
         } catch (MeshgateException e) {
             throw new MeshgateException(e.code(), "Cannot open domain '" + domain.name() + "': " + e.getMessage(), e);
         }

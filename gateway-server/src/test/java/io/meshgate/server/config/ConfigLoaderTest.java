@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshgate.connector.iceberg.GlueCatalogSpec;
+import io.meshgate.connector.iceberg.IcebergCatalogSpec;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.RestCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
+import io.meshgate.connector.jdbc.PostgresSpec;
 import io.meshgate.engine.catalog.SchemaBinding;
 import java.io.IOException;
 import io.meshgate.server.testing.SelfSignedCertificate;
@@ -32,6 +34,79 @@ class ConfigLoaderTest {
               - name: commerce
                 catalog: {uri: "jdbc:sqlite:/data/commerce.db", warehouse: "file:///data/commerce"}
             """;
+
+    private static JdbcCatalogSpec iceberg(DomainConfig domain) {
+        return assertInstanceOf(JdbcCatalogSpec.class, icebergCatalog(domain), "type defaults to jdbc");
+    }
+
+    private static IcebergCatalogSpec icebergCatalog(DomainConfig domain) {
+        return assertInstanceOf(DomainSource.IcebergSource.class, domain.source()).catalog();
+    }
+
+    private static PostgresSpec database(DomainConfig domain) {
+        return assertInstanceOf(DomainSource.DatabaseSource.class, domain.source()).database();
+    }
+
+    private static final String POSTGRES = """
+            auth:
+              users:
+                - {name: admin, password: {plain: admin}}
+            domains:
+              - name: crm
+                catalog: {type: postgresql, url: "jdbc:postgresql://db.example.com:5433/crm", user: gateway, password: pg-s3cr3t}
+                schemas:
+                  - {name: people, namespace: public}
+            """;
+
+    @Test
+    void aPostgresqlDomainBindsWithPoolDefaults() {
+        DomainConfig domain = parse(POSTGRES).domains().get(0);
+        PostgresSpec database = database(domain);
+        assertEquals("jdbc:postgresql://db.example.com:5433/crm", database.url());
+        assertEquals(Optional.of("gateway"), database.user());
+        assertEquals(Optional.of("pg-s3cr3t"), database.password());
+        assertEquals(8, database.poolSize(), "pool-size defaults to 8");
+        assertEquals(Duration.ofSeconds(10), database.connectionTimeout(), "connection-timeout defaults to 10s");
+        assertEquals(List.of(new SchemaBinding("people", "public")), domain.schemas());
+        assertEquals("database 'crm' at db.example.com:5433", database.describe());
+    }
+
+    @Test
+    void aPostgresqlDomainTakesPoolSizeTimeoutAndPasswordFromEnvironment() {
+        MeshgateConfig config = ConfigLoader.parse(POSTGRES.replace("password: pg-s3cr3t}", "pool-size: 3, connection-timeout: 500ms}"),
+                "meshgate.yaml", Map.of("MESHGATE_DOMAINS_0_CATALOG_PASSWORD", "from-env"));
+        PostgresSpec database = database(config.domains().get(0));
+        assertEquals(3, database.poolSize());
+        assertEquals(Duration.ofMillis(500), database.connectionTimeout());
+        assertEquals(Optional.of("from-env"), database.password());
+    }
+
+    @Test
+    void postgresqlMistakesAreReportedTogether() {
+        assertEquals(List.of(
+                        "meshgate.yaml:3: domains[0].catalog.pool-size: must be between 1 and 1000, got 0",
+                        "meshgate.yaml:3: domains[0].catalog.connection-timeout: must be at least 250ms",
+                        "meshgate.yaml:3: domains[0].catalog.warehouse: unknown key (known keys here: connection-timeout, password, pool-size, type, url, user)",
+                        "meshgate.yaml:5: domains[1].catalog.url: required",
+                        "meshgate.yaml:7: domains[2].catalog.url: must be jdbc:postgresql://host:port/database, got 'jdbc:mysql://x/db?...'"),
+                errors("""
+                        auth: {users: [{name: admin, password: {plain: admin}}]}
+                        domains:
+                          - {name: a, catalog: {type: postgresql, url: "jdbc:postgresql://h/db", pool-size: 0, connection-timeout: 100ms, warehouse: x}}
+                          - name: b
+                            catalog: {type: postgresql}
+                          - name: c
+                            catalog: {type: postgresql, url: "jdbc:mysql://x/db?password=oops"}
+                        """));
+    }
+
+    @Test
+    void aPostgresqlPasswordIsRedactedWhenPrinted() {
+        String printed = parse(POSTGRES.replace("crm\", user", "crm?password=url-s3cr3t\", user")).toString();
+        assertFalse(printed.contains("pg-s3cr3t"), printed);
+        assertFalse(printed.contains("url-s3cr3t"), printed);
+        assertTrue(printed.contains("db.example.com:5433/crm"), printed);
+    }
 
     private static MeshgateConfig parse(String yaml) {
         return ConfigLoader.parse(yaml, "meshgate.yaml", Map.of());
@@ -56,7 +131,7 @@ class ConfigLoaderTest {
         DomainConfig domain = config.domains().get(0);
         assertEquals("commerce", domain.name());
         assertEquals(List.of(), domain.schemas(), "no schemas listed: every namespace under its own name");
-        JdbcCatalogSpec catalog = assertInstanceOf(JdbcCatalogSpec.class, domain.catalog(), "type defaults to jdbc");
+        JdbcCatalogSpec catalog = iceberg(domain);
         assertEquals("commerce", catalog.catalogName(), "catalog-name defaults to the domain name");
         assertEquals(Optional.empty(), catalog.user());
         assertEquals(Optional.empty(), catalog.password());
@@ -92,7 +167,7 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(600), config.auth().tokenTtl());
         assertEquals(Set.of("admins", "analysts"), config.auth().users().get(0).groups());
         assertInstanceOf(Password.Bcrypt.class, config.auth().users().get(1).password());
-        JdbcCatalogSpec catalog = assertInstanceOf(JdbcCatalogSpec.class, config.domains().get(0).catalog());
+        JdbcCatalogSpec catalog = iceberg(config.domains().get(0));
         assertEquals("anchor", catalog.catalogName());
         assertEquals(Optional.of("iceberg"), catalog.user());
         assertEquals(Optional.of("secret"), catalog.password());
@@ -111,8 +186,8 @@ class ConfigLoaderTest {
                 "MESHGATE_DOMAINS_0_CATALOG_CATALOG_NAME", "anchor",
                 "MESHGATE_DOMAINS_0_CATALOG_S3_PATH_STYLE_ACCESS", "true"));
         assertEquals(new ServerConfig("0.0.0.0", 4100), config.server());
-        assertEquals("anchor", config.domains().get(0).catalog().catalogName());
-        assertTrue(config.domains().get(0).catalog().s3().pathStyleAccess());
+        assertEquals("anchor", iceberg(config.domains().get(0)).catalogName());
+        assertTrue(iceberg(config.domains().get(0)).s3().pathStyleAccess());
         assertEquals("MESHGATE_AUTH_USERS_0_PASSWORD_PLAIN", Section.environmentName("auth.users[0].password.plain"));
     }
 
@@ -158,7 +233,7 @@ class ConfigLoaderTest {
                 "meshgate.yaml:5: auth.users[1].name: duplicate user 'admin'",
                 "meshgate.yaml:8: domains[0].catalog.uri: required",
                 "meshgate.yaml:9: domains[1].name: duplicate domain 'commerce'",
-                "meshgate.yaml:10: domains[1].catalog.type: unsupported catalog type 'hive' (supported: jdbc, rest, glue)",
+                "meshgate.yaml:10: domains[1].catalog.type: unsupported catalog type 'hive' (supported: jdbc, rest, glue, postgresql)",
                 "meshgate.yaml:10: domains[1].catalog.uri: unknown key (known keys here: type)",
                 "meshgate.yaml:12: domains[2].catalog.uri: must be jdbc:sqlite:... or jdbc:postgresql://..., got 'jdbc:mysql://x'",
                 "meshgate.yaml:12: domains[2].catalog.s3: give both access-key-id and secret-access-key, or neither",
@@ -222,16 +297,16 @@ class ConfigLoaderTest {
                   - name: open
                     catalog: {type: rest, uri: "http://127.0.0.1:8181"}
                 """);
-        RestCatalogSpec customer = assertInstanceOf(RestCatalogSpec.class, config.domains().get(0).catalog());
+        RestCatalogSpec customer = assertInstanceOf(RestCatalogSpec.class, icebergCatalog(config.domains().get(0)));
         assertEquals(new RestCatalogSpec("https://catalog.example:8181/api/catalog", "customer", Optional.of("lake"),
                 Optional.of("meshgate:s3cr3t"), Optional.empty(), Optional.of("https://auth.example/token"), Optional.of("PRINCIPAL_ROLE:ALL"),
                 Optional.of("prod"), new S3Options(Optional.of("http://127.0.0.1:9000"), Optional.empty(), Optional.empty(), Optional.empty(), true)),
                 customer);
-        RestCatalogSpec supply = assertInstanceOf(RestCatalogSpec.class, config.domains().get(1).catalog());
+        RestCatalogSpec supply = assertInstanceOf(RestCatalogSpec.class, icebergCatalog(config.domains().get(1)));
         assertEquals(Optional.of("t0k3n"), supply.token());
         assertEquals(Optional.empty(), supply.credential());
         assertEquals(S3Options.defaults(), supply.s3());
-        RestCatalogSpec open = assertInstanceOf(RestCatalogSpec.class, config.domains().get(2).catalog());
+        RestCatalogSpec open = assertInstanceOf(RestCatalogSpec.class, icebergCatalog(config.domains().get(2)));
         assertEquals(Optional.empty(), open.warehouse());
         assertTrue(open.credential().isEmpty() && open.token().isEmpty() && open.prefix().isEmpty());
         String printed = config.toString();
@@ -252,11 +327,11 @@ class ConfigLoaderTest {
                   - name: risk
                     catalog: {type: glue, region: us-east-1, warehouse: "s3://lake/risk"}
                 """);
-        GlueCatalogSpec finance = assertInstanceOf(GlueCatalogSpec.class, config.domains().get(0).catalog());
+        GlueCatalogSpec finance = assertInstanceOf(GlueCatalogSpec.class, icebergCatalog(config.domains().get(0)));
         assertEquals(new GlueCatalogSpec("eu-west-1", Optional.of("http://127.0.0.1:5000"), Optional.of("AKIDGLUE"), Optional.of("GLUESECRET"),
                 Optional.of("123456789012"), "finance", "s3://lake/finance",
                 new S3Options(Optional.of("http://127.0.0.1:5000"), Optional.empty(), Optional.empty(), Optional.empty(), true)), finance);
-        GlueCatalogSpec risk = assertInstanceOf(GlueCatalogSpec.class, config.domains().get(1).catalog());
+        GlueCatalogSpec risk = assertInstanceOf(GlueCatalogSpec.class, icebergCatalog(config.domains().get(1)));
         assertTrue(risk.endpoint().isEmpty() && risk.accessKeyId().isEmpty() && risk.catalogId().isEmpty());
         String printed = config.toString();
         assertFalse(printed.contains("AKIDGLUE") || printed.contains("GLUESECRET"), printed);
@@ -278,10 +353,10 @@ class ConfigLoaderTest {
                 "MESHGATE_DOMAINS_0_CATALOG_URI", "https://catalog.internal/api",
                 "MESHGATE_DOMAINS_1_CATALOG_ACCESS_KEY_ID", "AKIDENV",
                 "MESHGATE_DOMAINS_1_CATALOG_SECRET_ACCESS_KEY", "SECRETENV"));
-        RestCatalogSpec rest = assertInstanceOf(RestCatalogSpec.class, config.domains().get(0).catalog());
+        RestCatalogSpec rest = assertInstanceOf(RestCatalogSpec.class, icebergCatalog(config.domains().get(0)));
         assertEquals(Optional.of("meshgate:from-env"), rest.credential());
         assertEquals("https://catalog.internal/api", rest.uri());
-        GlueCatalogSpec glue = assertInstanceOf(GlueCatalogSpec.class, config.domains().get(1).catalog());
+        GlueCatalogSpec glue = assertInstanceOf(GlueCatalogSpec.class, icebergCatalog(config.domains().get(1)));
         assertEquals(Optional.of("AKIDENV"), glue.accessKeyId());
         assertEquals(Optional.of("SECRETENV"), glue.secretAccessKey());
     }

@@ -9,6 +9,7 @@ import io.meshgate.benchmarks.demo.DemoMesh;
 import io.meshgate.connector.iceberg.IcebergConnector;
 import io.meshgate.server.config.ConfigLoader;
 import io.meshgate.server.config.DomainConfig;
+import io.meshgate.server.config.DomainSource;
 import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.spi.SchemaTableName;
 import java.io.ByteArrayOutputStream;
@@ -93,7 +94,7 @@ class ContractCheckIT {
     private static long currentSnapshot(String domain, String namespace, String table) {
         MeshgateConfig loaded = ConfigLoader.load(config, Map.of());
         DomainConfig domainConfig = loaded.domains().stream().filter(d -> d.name().equals(domain)).findFirst().orElseThrow();
-        try (IcebergConnector connector = IcebergConnector.open(domainConfig.catalog())) {
+        try (IcebergConnector connector = IcebergConnector.open(((DomainSource.IcebergSource) domainConfig.source()).catalog())) {
             return connector.table(new SchemaTableName(namespace, table)).orElseThrow().snapshotId().getAsLong();
         }
     }

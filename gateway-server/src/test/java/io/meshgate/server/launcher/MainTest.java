@@ -100,7 +100,7 @@ class MainTest {
                 meshgate: the configuration has 3 error(s):
                   meshgate.yaml:1: server.port: must be an integer, got 'x'
                   meshgate.yaml:1: auth.users: required: at least one user (name and password)
-                  meshgate.yaml:4: domains[0].catalog.type: unsupported catalog type 'hive' (supported: jdbc, rest, glue)
+                  meshgate.yaml:4: domains[0].catalog.type: unsupported catalog type 'hive' (supported: jdbc, rest, glue, postgresql)
                 """, err.toString(StandardCharsets.UTF_8));
     }
 

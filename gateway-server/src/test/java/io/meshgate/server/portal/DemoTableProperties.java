@@ -4,6 +4,7 @@ import io.meshgate.connector.iceberg.IcebergCatalogs;
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.engine.catalog.SchemaBinding;
 import io.meshgate.server.config.DomainConfig;
+import io.meshgate.server.config.DomainSource;
 import io.meshgate.server.config.MeshgateConfig;
 import java.util.Map;
 import org.apache.iceberg.Table;
@@ -21,7 +22,7 @@ final class DemoTableProperties {
         DomainConfig domainConfig = config.domains().stream().filter(d -> d.name().equals(domain)).findFirst().orElseThrow();
         String namespace = domainConfig.schemas().stream().filter(s -> s.name().equals(schema)).map(SchemaBinding::namespace)
                 .findFirst().orElse(schema);
-        try (JdbcCatalog catalog = IcebergCatalogs.openJdbc((JdbcCatalogSpec) domainConfig.catalog())) {
+        try (JdbcCatalog catalog = IcebergCatalogs.openJdbc((JdbcCatalogSpec) ((DomainSource.IcebergSource) domainConfig.source()).catalog())) {
             Table iceberg = catalog.loadTable(TableIdentifier.of(Namespace.of(namespace), table));
             UpdateProperties update = iceberg.updateProperties();
             properties.forEach(update::set);

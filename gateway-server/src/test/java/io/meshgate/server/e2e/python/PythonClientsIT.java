@@ -10,6 +10,7 @@ import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.server.config.ConfigLoader;
 import io.meshgate.server.config.DomainConfig;
+import io.meshgate.server.config.DomainSource;
 import io.meshgate.server.config.MeshgateConfig;
 import io.meshgate.server.config.ServerConfig;
 import io.meshgate.server.launcher.MeshgateServer;
@@ -66,7 +67,7 @@ class PythonClientsIT {
         try (JdbcCatalog catalog = IcebergCatalogs.openJdbc(spec)) {
             AllTypesTable.create(catalog, Namespace.of("types"));
         }
-        return new DomainConfig("lab", spec, List.of());
+        return new DomainConfig("lab", new DomainSource.IcebergSource(spec), List.of());
     }
 
     /** examples/python in the checkout, found from the module folder Maven runs the test in. */
