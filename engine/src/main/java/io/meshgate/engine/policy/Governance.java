@@ -6,6 +6,7 @@ import io.meshgate.engine.planner.policy.PolicyBinder;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessPolicy;
+import io.meshgate.policy.eval.AccessScope;
 import io.meshgate.policy.eval.OpenAccessPolicy;
 import io.meshgate.spi.TableMetadata;
 import java.security.SecureRandom;
@@ -43,5 +44,14 @@ public final class Governance {
     /** The principal's access to the table {@code domain.schema.name} described by {@code metadata}. */
     public AccessDecision decide(Principal principal, String domain, String schema, String name, TableMetadata metadata) {
         return policy.decide(principal, TableDescriptors.of(domain, schema, name, metadata), new PolicyBinder(metadata, () -> policy.resolve(principal)));
+    }
+
+    /**
+     * The access of {@code scope} to the table or link {@code domain.schema.name} whose columns
+     * {@code metadata} describes, for a query by {@code caller} (its SQL is compiled for the
+     * caller: {@code :principal.*}, {@code current_user()}, {@code is_member()}).
+     */
+    public AccessDecision decide(AccessScope scope, Principal caller, String domain, String schema, String name, TableMetadata metadata) {
+        return policy.decide(scope, TableDescriptors.of(domain, schema, name, metadata), new PolicyBinder(metadata, () -> policy.resolve(caller)));
     }
 }
