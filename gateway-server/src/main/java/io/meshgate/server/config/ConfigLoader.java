@@ -324,6 +324,10 @@ public final class ConfigLoader {
             Optional<ObjectName> target = objectName(section, "target");
             Optional<LinkOwner> owner = bindLinkOwner(section);
             section.rejectUnknownKeys();
+            if (name.isPresent() && byName.putIfAbsent(name.get(), section) != null) {
+                section.error("name", "duplicate link '" + name.get() + "'");
+                continue;
+            }
             if (name.isEmpty() || target.isEmpty() || owner.isEmpty()) {
                 continue;
             }
@@ -335,8 +339,6 @@ public final class ConfigLoader {
                         + "' a " + (name.get().isTable() ? "table" : "schema") + " (a schema link targets a schema, a table link a table)");
             } else if (name.get().equals(target.get())) {
                 section.error("target", "the link targets itself (give another schema or table)");
-            } else if (byName.putIfAbsent(name.get(), section) != null) {
-                section.error("name", "duplicate link '" + name.get() + "'");
             } else {
                 links.add(new Link(name.get(), target.get(), owner.get()));
             }
