@@ -367,7 +367,7 @@ final class GovernedShop implements AutoCloseable {
         }
     }
 
-    private static Record order(long id, String region, String email, String card, int amount, int day, String notes, String city, String zip) {
+    static Record order(long id, String region, String email, String card, int amount, int day, String notes, String city, String zip) {
         GenericRecord record = GenericRecord.create(ORDERS_SCHEMA);
         record.setField("id", id);
         record.setField("region", region);

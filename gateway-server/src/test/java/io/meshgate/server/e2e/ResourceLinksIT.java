@@ -273,7 +273,7 @@ class ResourceLinksIT {
 
     @Test
     void theShellDescribesLinksWithTheirTypeTargetAndStatus() {
-        assertEquals("table,type,target,status\norders,LINK,,OK\n", shell("carol", "\\d analytics.sales\n"));
+        assertEquals("table,type,target,status\norders,LINK,\"\",OK\n", shell("carol", "\\d analytics.sales\n"), "carol is not told the target");
         assertEquals("table,type,target,status\norders,LINK,shop.sales.orders,OK\n", shell("olga", "\\d analytics.sales\n"));
         assertEquals("column,type,nullable\nid,bigint,no\nregion,varchar,yes\nemail,varchar,yes\ncard,varchar,yes\namount,integer,yes\n",
                 shell("carol", "\\d analytics.sales.orders\n"));
@@ -291,9 +291,13 @@ class ResourceLinksIT {
 
     /** Every name GetTables lists to {@code user}: its type, a link's status (else -) and target as shown to the user (else -). */
     static Map<String, String> linkStatuses(String user) throws Exception {
+        return linkStatuses(user, shop());
+    }
+
+    static Map<String, String> linkStatuses(String user, GovernedShop shop) throws Exception {
         Map<String, String> listed = new LinkedHashMap<>();
         try (RootAllocator allocator = new RootAllocator();
-                FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", SHOP.get().server.port())).build()) {
+                FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", shop.server.port())).build()) {
             CallOption token = client.authenticateBasicToken(user, user).orElseThrow();
             FlightSqlClient sql = new FlightSqlClient(client);
             FlightInfo info = sql.getTables(null, null, null, null, true, token);
