@@ -253,6 +253,9 @@ class ResourceLinksTest {
         assertEquals(LinkStatus.DANGLING, gone.status());
         assertEquals(Optional.of("shop.sales.nope"), gone.target());
         assertTrue(olga.stream().allMatch(l -> l.table().isEmpty()), "the owner has no grant on its own links: it lists them, reads nothing");
+        assertEquals(List.of("analytics.sales", "broken.x.gone"), shop.engine.catalogView(Principal.of("olga")).ownedLinks().stream()
+                .map(b -> b.link().name().qualifiedName()).toList());
+        assertEquals(List.of(), shop.engine.catalogView(Principal.of("carol")).ownedLinks());
         assertEquals(List.of(), listed(shop, "nobody"));
     }
 }

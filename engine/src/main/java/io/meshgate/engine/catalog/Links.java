@@ -112,16 +112,15 @@ public final class Links {
                 throw new IllegalArgumentException("Cannot add link " + link.name() + ": domain '" + link.name().domain()
                         + "' holds data, and links live in domains of links only (name the link in another domain)");
             }
-            Map<ObjectName, Link> byName = link.isSchemaLink() ? schemaLinks : tableLinks;
-            if (tableLinks.containsKey(link.name()) || schemaLinks.containsKey(link.name()) || byName.putIfAbsent(link.name(), link) != null) {
+            if ((link.isSchemaLink() ? schemaLinks : tableLinks).putIfAbsent(link.name(), link) != null) {
                 throw new IllegalArgumentException("Cannot add link " + link.name() + ": it is defined twice");
             }
-            schemasByDomain.computeIfAbsent(link.name().domain(), d -> new ArrayList<>());
-            List<String> schemas = schemasByDomain.get(link.name().domain());
+            List<String> schemas = schemasByDomain.computeIfAbsent(link.name().domain(), d -> new ArrayList<>());
             if (!schemas.contains(link.name().schema())) {
                 schemas.add(link.name().schema());
             }
         }
+        schemasByDomain.replaceAll((domain, schemas) -> List.copyOf(schemas));
         for (Link link : tableLinks.values()) {
             if (schemaLinks.containsKey(link.name().schemaName())) {
                 throw new IllegalArgumentException("Cannot add link " + link.name() + ": it lies in schema link " + link.name().schemaName()
@@ -215,12 +214,10 @@ public final class Links {
             return new LinkBinding(link, schema.status(), schema.detail(), List.of());
         }
         List<String> tables = tablesOf(link.target(), path);
-        Map<ObjectName, LinkedName> bound = new LinkedHashMap<>();
         for (String table : tables) {
             ObjectName name = link.name().child(table);
-            bound.put(name, linked(name, reachTable(name, List.of())));
+            names.put(name, linked(name, reachTable(name, List.of())));
         }
-        names.putAll(bound);
         return new LinkBinding(link, LinkStatus.OK, "bound to the " + tables.size() + " table(s) of " + schema.detail(),
                 tables.stream().sorted().toList());
     }
