@@ -51,10 +51,11 @@ public final class QueryEngine {
 
     /**
      * Parses, validates and plans under the policy in force; throws {@link MeshgateException} with a
-     * code and, where known, SqlPosition. Executed after the policy changes, it is planned again.
+     * code and, where known, SqlPosition. Executed after the policy changes or the resource links
+     * are bound again, it is planned again.
      */
     public PreparedQuery prepare(Session session, String sql) {
-        return new PolicyBoundQuery(() -> governance.policy().revision(), () -> prepareOnce(session, sql));
+        return new PolicyBoundQuery(() -> governance.policy().revision() + "/links-" + catalog.links().generation(), () -> prepareOnce(session, sql));
     }
 
     private PreparedQuery prepareOnce(Session session, String sql) {

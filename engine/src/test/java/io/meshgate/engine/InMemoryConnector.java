@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -33,13 +33,17 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * A test connector over rows held in memory: each scan builds Arrow batches of {@code batchRows}
  * rows in the scan's allocator, reading only the requested columns. It counts the batches it
  * produced, the scans left open and the scans asked to cancel, and remembers the last spec it was asked for.
+ * Tables can be dropped and created while it serves ({@link #drop}, {@link #create}).
  */
 final class InMemoryConnector implements Connector {
     /**
      * One table: its Arrow schema and rows (Long, Integer, Double, BigDecimal, String, Integer epoch
-     * days for DATE, Object[] of the fields for a struct).
+     * days for DATE, Object[] of the fields for a struct), and its UUID (by default its name).
      */
-    record Table(Schema schema, List<Object[]> rows) {
+    record Table(Schema schema, List<Object[]> rows, Optional<String> uuid) {
+        Table(Schema schema, List<Object[]> rows) {
+            this(schema, rows, Optional.empty());
+        }
     }
 
     private final Map<String, Map<String, Table>> namespaces;
@@ -50,8 +54,18 @@ final class InMemoryConnector implements Connector {
     volatile ScanSpec lastSpec;
 
     InMemoryConnector(Map<String, Map<String, Table>> namespaces, int batchRows) {
-        this.namespaces = new TreeMap<>(requireNonNull(namespaces, "namespaces is null"));
+        this.namespaces = new ConcurrentSkipListMap<>();
+        requireNonNull(namespaces, "namespaces is null").forEach((name, tables) -> this.namespaces.put(name, new ConcurrentSkipListMap<>(tables)));
         this.batchRows = batchRows;
+    }
+
+    void drop(String namespace, String table) {
+        namespaces.get(namespace).remove(table);
+    }
+
+    /** Creates (or replaces) a table, which gets the UUID {@code uuid}. */
+    void create(String namespace, String name, Schema schema, List<Object[]> rows, String uuid) {
+        namespaces.computeIfAbsent(namespace, n -> new ConcurrentSkipListMap<>()).put(name, new Table(schema, rows, Optional.of(uuid)));
     }
 
     @Override
@@ -67,7 +81,8 @@ final class InMemoryConnector implements Connector {
     @Override
     public Optional<TableMetadata> table(SchemaTableName name) {
         Table table = namespaces.getOrDefault(name.schema(), Map.of()).get(name.table());
-        return Optional.ofNullable(table).map(t -> new TableMetadata(name, name.toString(), OptionalLong.of(1), OptionalLong.of(t.rows().size()), t.schema(), List.of(), Map.of()));
+        return Optional.ofNullable(table).map(t -> new TableMetadata(name, t.uuid().orElse(name.toString()), OptionalLong.of(1),
+                OptionalLong.of(t.rows().size()), t.schema(), List.of(), Map.of()));
     }
 
     @Override

@@ -143,7 +143,7 @@ class BiToolReplayIT {
             assertEquals(List.of(List.of("shop")), rows(meta.getCatalogs(), "TABLE_CAT"));
             assertEquals(List.of(List.of("bulk_open", "shop"), List.of("sales", "shop")),
                     rows(meta.getSchemas("shop", null), "TABLE_SCHEM", "TABLE_CATALOG"));
-            assertEquals(List.of(List.of("TABLE")), rows(meta.getTableTypes(), "TABLE_TYPE"));
+            assertEquals(List.of(List.of("LINK"), List.of("TABLE")), rows(meta.getTableTypes(), "TABLE_TYPE"));
             List<List<String>> tables = List.of(List.of("shop", "sales", "orders", "TABLE"), List.of("shop", "sales", "regions", "TABLE"));
             assertEquals(tables, rows(meta.getTables("shop", "sales", null, null), "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE"));
             assertEquals(tables, rows(meta.getTables("shop", "sales", "%", new String[] {"TABLE"}),

@@ -93,6 +93,11 @@ final class TableCache {
             } catch (NoSuchTableException e) {
                 tables.asMap().remove(id, entry);
                 return Optional.empty();
+            } catch (IllegalStateException e) {
+                // Iceberg will not refresh operations onto another table ("Table UUID does not match"): the
+                // table was dropped and re-created since the last check, so it is a new table.
+                tables.asMap().remove(id, entry);
+                return loadNew(id, load, describe);
             }
             String location = entry.operations.current().metadataFileLocation();
             if (!location.equals(entry.location)) {

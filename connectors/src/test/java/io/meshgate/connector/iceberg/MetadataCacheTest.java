@@ -91,6 +91,16 @@ class MetadataCacheTest {
     }
 
     @Test
+    void aTableDroppedAndRecreatedBetweenTwoLookupsIsANewTable() {
+        String uuid = connector.table(ORDERS).orElseThrow().uuid();
+        otherEngine.dropTable(TableIdentifier.of("sales", "orders"));
+        otherEngine.createTable(TableIdentifier.of("sales", "orders"), new Schema(Types.NestedField.required(1, "id", Types.LongType.get())));
+        TableMetadata recreated = connector.table(ORDERS).orElseThrow();
+        assertNotEquals(uuid, recreated.uuid());
+        assertEquals(1, recreated.schema().getFields().size());
+    }
+
+    @Test
     void columnDocsAndIdentifierFieldsTravelAsFieldMetadata() {
         TableMetadata orders = connector.table(ORDERS).orElseThrow();
         assertEquals("Order number", orders.schema().getFields().get(0).getMetadata().get(TableMetadata.COMMENT));

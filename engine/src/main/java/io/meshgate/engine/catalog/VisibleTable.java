@@ -13,8 +13,14 @@ import org.apache.arrow.vector.types.pojo.Field;
 /**
  * A table as one principal sees it: {@code metadata} has only the visible columns (R2, R3), and
  * {@code raw} is the connector's full description, used below the policy barrier only.
+ *
+ * <p>{@code domain}, {@code schema} and {@code name} say where the data is. A table read through a
+ * resource link ({@code link} present) is the link's target there, while the principal knows it by
+ * the link's name: {@link #qualifiedName()} is that name, and {@code decision} is the principal's
+ * access on the link, over the layers of {@link LinkPath#below()}.
  */
-public record VisibleTable(Domain domain, String schema, String name, TableMetadata metadata, TableMetadata raw, AccessDecision decision) {
+public record VisibleTable(Domain domain, String schema, String name, TableMetadata metadata, TableMetadata raw, AccessDecision decision,
+        Optional<LinkPath> link) {
     public VisibleTable {
         requireNonNull(domain, "domain is null");
         requireNonNull(schema, "schema is null");
@@ -22,6 +28,12 @@ public record VisibleTable(Domain domain, String schema, String name, TableMetad
         requireNonNull(metadata, "metadata is null");
         requireNonNull(raw, "raw is null");
         requireNonNull(decision, "decision is null");
+        requireNonNull(link, "link is null");
+    }
+
+    /** A table read directly. */
+    public VisibleTable(Domain domain, String schema, String name, TableMetadata metadata, TableMetadata raw, AccessDecision decision) {
+        this(domain, schema, name, metadata, raw, decision, Optional.empty());
     }
 
     /** Table property holding a data product's description. */
@@ -51,7 +63,8 @@ public record VisibleTable(Domain domain, String schema, String name, TableMetad
         return visible.containsAll(key) ? key : List.of();
     }
 
+    /** The name the principal knows the table by: {@code domain.schema.table}, or the link's name for a table read through one. */
     public String qualifiedName() {
-        return domain.name() + "." + schema + "." + name;
+        return link.map(LinkPath::name).orElseGet(() -> domain.name() + "." + schema + "." + name);
     }
 }

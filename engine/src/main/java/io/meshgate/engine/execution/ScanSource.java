@@ -17,7 +17,8 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * One table scan of a compiled plan: the domain, the mesh schema and table (or metadata table
- * {@code table$kind}), and the {@link ScanSpec}. It is public only because the code Calcite
+ * {@code table$kind}), and the {@link ScanSpec}; for a table read through resource links, the UUID
+ * the links are bound to and the link's name. It is public only because the code Calcite
  * generates for the plan calls {@link #rows(DataContext)}; nothing else should use it.
  */
 public final class ScanSource {
@@ -25,12 +26,25 @@ public final class ScanSource {
     private final String schema;
     private final String table;
     private final ScanSpec spec;
+    private final String shownName;
+    private final Optional<String> boundUuid;
 
     public ScanSource(Domain domain, String schema, String table, ScanSpec spec) {
+        this(domain, schema, table, spec, domain.name() + "." + schema + "." + table, Optional.empty());
+    }
+
+    /**
+     * @param shownName the name the query used, for errors
+     * @param boundUuid the only table this scan may read: when the table under that name has
+     *                  another UUID (dropped and re-created since planning), it fails as a missing table
+     */
+    public ScanSource(Domain domain, String schema, String table, ScanSpec spec, String shownName, Optional<String> boundUuid) {
         this.domain = requireNonNull(domain, "domain is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.table = requireNonNull(table, "table is null");
         this.spec = requireNonNull(spec, "spec is null");
+        this.shownName = requireNonNull(shownName, "shownName is null");
+        this.boundUuid = requireNonNull(boundUuid, "boundUuid is null");
     }
 
     /**
@@ -52,8 +66,8 @@ public final class ScanSource {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object> enumerator() {
-                TableMetadata metadata = describe().orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND,
-                        "Table '" + domain.name() + "." + schema + "." + table + "' does not exist"));
+                TableMetadata metadata = describe().filter(t -> boundUuid.map(t.uuid()::equals).orElse(true))
+                        .orElseThrow(() -> new MeshgateException(ErrorCode.TABLE_NOT_FOUND, "Table '" + shownName + "' does not exist"));
                 return new ScanEnumerator(context.register(domain.connector().scan(metadata, spec, context.allocator())), context,
                         spec.columns().size(), rowFormat() == JavaRowFormat.SCALAR);
             }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.RelationAccess;
 import io.meshgate.engine.catalog.CatalogView;
+import io.meshgate.engine.catalog.LinkPath;
 import io.meshgate.engine.catalog.VisibleTable;
 import io.meshgate.engine.planner.policy.BarrierBuilder;
 import io.meshgate.policy.eval.AccessDecision;
@@ -40,7 +41,8 @@ final class GovernedTables {
      * change in between cannot give one query two different views of one table.
      */
     Optional<VisibleTable> table(String domain, String schema, String name) {
-        return resolved.computeIfAbsent(List.of(domain, schema, name), key -> view.table(domain, schema, name));
+        return resolved.computeIfAbsent(List.of(domain, schema, name), key -> view.isLinkDomain(domain)
+                ? view.linkedTable(domain, schema, name) : view.table(domain, schema, name));
     }
 
     void markRead(VisibleTable table) {
@@ -50,8 +52,13 @@ final class GovernedTables {
     List<RelationAccess> relations() {
         List<RelationAccess> relations = new ArrayList<>();
         for (VisibleTable table : read.values()) {
-            relations.add(new RelationAccess(table.qualifiedName(), table.raw().uuid(), table.raw().snapshotId(), table.decision(),
-                    suppressed(table.decision())));
+            List<AccessDecision> below = table.link().map(path -> path.below().stream().map(LinkPath.Layer::decision).toList()).orElse(List.of());
+            List<String> suppressed = new ArrayList<>();
+            below.forEach(decision -> suppressed.addAll(suppressed(decision)));
+            suppressed.addAll(suppressed(table.decision()));
+            String object = table.link().map(LinkPath::target).orElseGet(table::qualifiedName);
+            relations.add(new RelationAccess(object, table.raw().uuid(), table.raw().snapshotId(), table.decision(),
+                    suppressed.stream().distinct().toList(), table.link().map(LinkPath::via).orElse(List.of()), below));
         }
         return relations;
     }

@@ -3,6 +3,7 @@ package io.meshgate.engine.planner;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.catalog.Domain;
+import io.meshgate.engine.catalog.Links;
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.spi.MetadataTableName;
 import java.util.LinkedHashSet;
@@ -17,8 +18,9 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.Lookup;
 
 /**
- * The mesh catalog as Calcite schemas: the root holds one schema per domain, a domain one per mesh
- * schema, and a mesh schema resolves its tables one by one, as the principal sees them.
+ * The mesh catalog as Calcite schemas: the root holds one schema per domain (domains of links
+ * included), a domain one per mesh schema, and a mesh schema resolves its tables one by one, as the
+ * principal sees them.
  */
 final class MeshSchemas {
     private MeshSchemas() {
@@ -29,9 +31,22 @@ final class MeshSchemas {
      * current metadata, and only what its principal may see.
      */
     static CalciteSchema root(MeshCatalog catalog, GovernedTables tables) {
-        Schema root = new ParentSchema(name -> catalog.domain(name).map(domain -> domainSchema(domain, tables)),
-                () -> new LinkedHashSet<>(catalog.domainNames()));
+        Links links = catalog.links();
+        Schema root = new ParentSchema(
+                name -> catalog.domain(name).map(domain -> domainSchema(domain, tables))
+                        .or(() -> links.isLinkDomain(name) ? Optional.of(linkDomainSchema(links, name, tables)) : Optional.empty()),
+                () -> {
+                    Set<String> names = new LinkedHashSet<>(catalog.domainNames());
+                    names.addAll(links.domainNames());
+                    return names;
+                });
         return CalciteSchema.createRootSchema(false, false, "", root);
+    }
+
+    /** A domain of resource links: one schema per schema of links it holds. */
+    private static Schema linkDomainSchema(Links links, String domain, GovernedTables tables) {
+        return new ParentSchema(name -> links.schemaNames(domain).contains(name) ? Optional.of(new LinkTablesSchema(links, domain, name, tables))
+                : Optional.empty(), () -> new LinkedHashSet<>(links.schemaNames(domain)));
     }
 
     /** A domain: one schema per mesh schema it exposes. */
@@ -58,6 +73,36 @@ final class MeshSchemas {
         @Override
         public Lookup<? extends Schema> subSchemas() {
             return new LazyLookup<>(find, names);
+        }
+    }
+
+    /**
+     * A schema of resource links: its tables are the names its links give, each resolving to what
+     * the principal reads through it, or to nothing (a DANGLING name is a missing table). Metadata
+     * tables are not reachable through links: read them on the target.
+     */
+    private static final class LinkTablesSchema extends AbstractSchema {
+        private final Links links;
+        private final String domain;
+        private final String schema;
+        private final GovernedTables tables;
+
+        LinkTablesSchema(Links links, String domain, String schema, GovernedTables tables) {
+            this.links = requireNonNull(links, "links is null");
+            this.domain = requireNonNull(domain, "domain is null");
+            this.schema = requireNonNull(schema, "schema is null");
+            this.tables = requireNonNull(tables, "tables is null");
+        }
+
+        @Override
+        public Lookup<Table> tables() {
+            return new LazyLookup<>(name -> tables.table(domain, schema, name).map(table -> new MeshTable(table, tables)),
+                    () -> Set.copyOf(links.tableNames(domain, schema)));
+        }
+
+        @Override
+        public Lookup<? extends Schema> subSchemas() {
+            return Lookup.empty();
         }
     }
 

@@ -96,7 +96,8 @@ final class MeshTableScan extends TableScan implements EnumerableRel {
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-        ScanSource source = new ScanSource(meshTable.domain(), meshTable.schema(), meshTable.name(), spec);
+        ScanSource source = new ScanSource(meshTable.domain(), meshTable.schema(), meshTable.name(), spec, meshTable.qualifiedName(),
+                meshTable.boundUuid());
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), source.rowFormat(), false);
         Expression stashed = implementor.stash(source, ScanSource.class);
         return implementor.result(physType, Blocks.toBlock(Expressions.call(stashed, "rows", DataContext.ROOT)));

@@ -6,6 +6,7 @@ import io.meshgate.engine.planner.policy.PolicyBinder;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessPolicy;
+import io.meshgate.policy.eval.AccessScope;
 import io.meshgate.policy.eval.OpenAccessPolicy;
 import io.meshgate.policy.eval.TagAssignments;
 import io.meshgate.spi.TableMetadata;
@@ -49,5 +50,14 @@ public final class Governance {
     /** The effective tags of the table {@code domain.schema.name} described by {@code metadata}, and of all its columns. */
     public TagAssignments tags(String domain, String schema, String name, TableMetadata metadata) {
         return policy.tags(TableDescriptors.of(domain, schema, name, metadata));
+    }
+
+    /**
+     * The access of {@code scope} to the table or link {@code domain.schema.name} whose columns
+     * {@code metadata} describes, for a query by {@code caller} (its SQL is compiled for the
+     * caller: {@code :principal.*}, {@code current_user()}, {@code is_member()}).
+     */
+    public AccessDecision decide(AccessScope scope, Principal caller, String domain, String schema, String name, TableMetadata metadata) {
+        return policy.decide(scope, TableDescriptors.of(domain, schema, name, metadata), new PolicyBinder(metadata, () -> policy.resolve(caller)));
     }
 }

@@ -10,11 +10,11 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /** Describes a connector's table in the policy module's terms: names, field ids, column kinds. */
-final class TableDescriptors {
+public final class TableDescriptors {
     private TableDescriptors() {
     }
 
-    static TableDescriptor of(String domain, String schema, String name, TableMetadata metadata) {
+    public static TableDescriptor of(String domain, String schema, String name, TableMetadata metadata) {
         List<ColumnDescriptor> columns = new ArrayList<>();
         List<Field> fields = metadata.schema().getFields();
         for (int i = 0; i < fields.size(); i++) {

@@ -20,6 +20,6 @@ public enum AuditDecision {
         if (error.isPresent()) {
             return error.get() == ErrorCode.PERMISSION_DENIED || error.get() == ErrorCode.MASK_CONFLICT ? DENY : ERROR;
         }
-        return relations.stream().allMatch(r -> r.decision().isFullAccess()) ? ALLOW : ALLOW_RESTRICTED;
+        return relations.stream().allMatch(RelationAccess::fullAccess) ? ALLOW : ALLOW_RESTRICTED;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * An audit record as one line of JSON, with snake_case field names that do not change:
  * {@code time, query_id, principal {user, groups, roles, attributes, client, address},
  * statement {hash, text}, policy_revision, decision, outcome, error (only when failed),
- * relations [{object, uuid, snapshot, grants, restrictions, dropped_grants,
+ * relations [{object, uuid, snapshot, via, grants, restrictions, dropped_grants,
  * columns {visible, hidden, masked, cell_nulled}, suppressed}], rows, timings {planning_ms, execution_ms}}}.
  */
 final class AuditJson {
@@ -71,6 +71,7 @@ final class AuditJson {
         } else {
             node.putNull("snapshot");
         }
+        strings(node.putArray("via"), relation.via());
         strings(node.putArray("grants"), relation.grants());
         strings(node.putArray("restrictions"), relation.restrictions());
         strings(node.putArray("dropped_grants"), relation.dropped());

@@ -77,18 +77,20 @@ public record AuditRecord(Instant time, UUID queryId, Caller principal, Statemen
     /**
      * One table the query read.
      *
-     * @param object       {@code domain.schema.table}
-     * @param grants       ids of the grants that applied
+     * @param object       {@code domain.schema.table}: the table read, a link's target when read through links
+     * @param via          the link names it was read through, the name the query used first; empty for a direct read
+     * @param grants       ids of the grants that applied (through links: on every layer)
      * @param restrictions ids of the restrictions that applied
      * @param dropped      ids of grants dropped because they could not be evaluated (R8)
      * @param suppressed   optimizations the policy barrier kept from happening
      */
-    public record Relation(String object, String uuid, OptionalLong snapshot, List<String> grants, List<String> restrictions,
+    public record Relation(String object, String uuid, OptionalLong snapshot, List<String> via, List<String> grants, List<String> restrictions,
             List<String> dropped, Columns columns, List<String> suppressed) {
         public Relation {
             requireNonNull(object, "object is null");
             requireNonNull(uuid, "uuid is null");
             requireNonNull(snapshot, "snapshot is null");
+            via = List.copyOf(requireNonNull(via, "via is null"));
             grants = sorted(requireNonNull(grants, "grants is null"));
             restrictions = sorted(requireNonNull(restrictions, "restrictions is null"));
             dropped = sorted(requireNonNull(dropped, "dropped is null"));
@@ -96,10 +98,19 @@ public record AuditRecord(Instant time, UUID queryId, Caller principal, Statemen
             suppressed = List.copyOf(requireNonNull(suppressed, "suppressed is null"));
         }
 
+        /** A table read directly. */
+        public Relation(String object, String uuid, OptionalLong snapshot, List<String> grants, List<String> restrictions,
+                List<String> dropped, Columns columns, List<String> suppressed) {
+            this(object, uuid, snapshot, List.of(), grants, restrictions, dropped, columns, suppressed);
+        }
+
         public static Relation of(RelationAccess access) {
-            AccessDecision decision = access.decision();
-            return new Relation(access.object(), access.uuid(), access.snapshotId(), List.copyOf(decision.grants()),
-                    List.copyOf(decision.restrictions()), List.copyOf(decision.dropped()), Columns.of(decision), access.suppressed());
+            List<AccessDecision> decisions = access.decisions();
+            return new Relation(access.object(), access.uuid(), access.snapshotId(), access.via(),
+                    decisions.stream().flatMap(d -> d.grants().stream()).distinct().toList(),
+                    decisions.stream().flatMap(d -> d.restrictions().stream()).distinct().toList(),
+                    decisions.stream().flatMap(d -> d.dropped().stream()).distinct().toList(),
+                    Columns.of(decisions), access.suppressed());
         }
     }
 
@@ -115,12 +126,20 @@ public record AuditRecord(Instant time, UUID queryId, Caller principal, Statemen
             cellNulled = List.copyOf(requireNonNull(cellNulled, "cellNulled is null"));
         }
 
-        static Columns of(AccessDecision decision) {
-            List<String> visible = decision.columns().stream().map(c -> c.column().name()).toList();
-            List<String> hidden = decision.table().columns().stream().map(ColumnDescriptor::name)
+        /**
+         * Of the decisions applied to one read, the producer's first and the principal's own last:
+         * visible are the last one's columns, hidden the other columns of the table itself, masked
+         * and cell-nulled those that any decision masks or may null.
+         */
+        static Columns of(List<AccessDecision> decisions) {
+            AccessDecision own = decisions.get(decisions.size() - 1);
+            List<String> visible = own.columns().stream().map(c -> c.column().name()).toList();
+            List<String> hidden = decisions.get(0).table().columns().stream().map(ColumnDescriptor::name)
                     .filter(name -> !visible.contains(name)).toList();
-            List<String> masked = decision.columns().stream().filter(ColumnAccess::masked).map(c -> c.column().name()).toList();
-            List<String> cellNulled = decision.columns().stream().filter(ColumnAccess::cellNulled).map(c -> c.column().name()).toList();
+            List<String> masked = visible.stream()
+                    .filter(name -> decisions.stream().anyMatch(d -> d.column(name).filter(ColumnAccess::masked).isPresent())).toList();
+            List<String> cellNulled = visible.stream()
+                    .filter(name -> decisions.stream().anyMatch(d -> d.column(name).filter(ColumnAccess::cellNulled).isPresent())).toList();
             return new Columns(visible, hidden, masked, cellNulled);
         }
     }

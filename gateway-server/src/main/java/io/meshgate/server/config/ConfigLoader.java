@@ -6,6 +6,9 @@ import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.RestCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.connector.jdbc.PostgresSpec;
+import io.meshgate.engine.catalog.Link;
+import io.meshgate.engine.catalog.LinkOwner;
+import io.meshgate.engine.catalog.ObjectName;
 import io.meshgate.engine.catalog.SchemaBinding;
 import io.meshgate.yaml.YamlNode;
 import io.meshgate.yaml.YamlReader;
@@ -19,6 +22,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,11 +31,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Binds {@code meshgate.yaml} to a {@link MeshgateConfig}.
  *
- * <p>Every key has a default except the domains and users. Relative paths ({@code policies},
+ * <p>Every key has a default except the domains and users. {@code links:} lists resource links
+ * (POLICY.md section 4), none by default. Relative paths ({@code policies},
  * {@code audit.file}, {@code products}, {@code contracts.results}, {@code server.tls.cert} and
  * {@code .key}) are resolved against the
  * configuration file's directory by {@link #load}; {@link #parse} leaves them as written. The TLS
@@ -125,11 +131,12 @@ public final class ConfigLoader {
         Optional<GovernanceConfig> governance = bindGovernance(top);
         ContractsConfig contracts = bindContracts(top);
         List<DomainConfig> domains = bindDomains(top);
+        List<Link> links = bindLinks(top, domains.stream().map(DomainConfig::name).collect(Collectors.toSet()));
         top.rejectUnknownKeys();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new MeshgateConfig(server, portal, auth, query, governance.orElseThrow(), contracts, domains);
+        return new MeshgateConfig(server, portal, auth, query, governance.orElseThrow(), contracts, domains, links);
     }
 
     private static ServerConfig bindServer(Section section, Path directory) {
@@ -485,6 +492,91 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(new S3Options(endpoint, region, accessKeyId, secretAccessKey, pathStyle));
+    }
+
+    /**
+     * {@code links:}, each {@code {name, target, owner: {user, groups}}}: a schema link names two
+     * schemas ({@code analytics.sales} to {@code commerce.sales}), a table link two tables. A link
+     * lives in a domain of links only, not in one of {@code dataDomains}; two links cannot share a
+     * name, nor a table link lie in a schema link. Where targets lead (missing, cycles) is found
+     * when the links are bound, per link, and never stops the server.
+     */
+    private static List<Link> bindLinks(Section top, Set<String> dataDomains) {
+        List<Section> sections = top.sections("links");
+        Map<ObjectName, Section> byName = new HashMap<>();
+        List<Link> links = new ArrayList<>();
+        for (Section section : sections) {
+            Optional<ObjectName> name = objectName(section, "name");
+            Optional<ObjectName> target = objectName(section, "target");
+            Optional<LinkOwner> owner = bindLinkOwner(section);
+            section.rejectUnknownKeys();
+            if (name.isPresent() && byName.putIfAbsent(name.get(), section) != null) {
+                section.error("name", "duplicate link '" + name.get() + "'");
+                continue;
+            }
+            if (name.isEmpty() || target.isEmpty() || owner.isEmpty()) {
+                continue;
+            }
+            if (dataDomains.contains(name.get().domain())) {
+                section.error("name", "'" + name.get() + "' is in domain '" + name.get().domain() + "', which holds data: a link lives in a"
+                        + " domain of links only (name it in another domain, such as analytics." + name.get().schema() + ")");
+            } else if (name.get().isTable() != target.get().isTable()) {
+                section.error("target", "'" + target.get() + "' is a " + (target.get().isTable() ? "table" : "schema") + " and '" + name.get()
+                        + "' a " + (name.get().isTable() ? "table" : "schema") + " (a schema link targets a schema, a table link a table)");
+            } else if (name.get().equals(target.get())) {
+                section.error("target", "the link targets itself (give another schema or table)");
+            } else {
+                links.add(new Link(name.get(), target.get(), owner.get()));
+            }
+        }
+        List<Link> valid = new ArrayList<>();
+        for (Link link : links) {
+            if (link.name().isTable() && links.stream().anyMatch(other -> other.isSchemaLink() && other.name().equals(link.name().schemaName()))) {
+                byName.get(link.name()).error("name", "'" + link.name() + "' lies in schema link " + link.name().schemaName()
+                        + ", whose tables are its target's (put the table link in another schema)");
+            } else {
+                valid.add(link);
+            }
+        }
+        return valid;
+    }
+
+    /** A required {@code domain.schema} or {@code domain.schema.table}; empty after recording an error. */
+    private static Optional<ObjectName> objectName(Section section, String key) {
+        String text = section.requiredString(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ObjectName.parse(text));
+        } catch (IllegalArgumentException e) {
+            section.error(key, "'" + text + "' is not a schema or table name (write domain.schema or domain.schema.table)");
+            return Optional.empty();
+        }
+    }
+
+    /** {@code owner: {user: NAME, groups: [..]}}, at least one of them; empty after recording an error. */
+    private static Optional<LinkOwner> bindLinkOwner(Section link) {
+        Optional<Section> maybe = link.section("owner");
+        if (maybe.isEmpty()) {
+            if (!link.has("owner")) {
+                link.error("owner", "required: who grants access through the link, {groups: [...]} or {user: NAME}");
+            }
+            return Optional.empty();
+        }
+        Section owner = maybe.get();
+        Optional<String> user = owner.string("user");
+        List<String> groups = owner.strings("groups");
+        owner.rejectUnknownKeys();
+        if (user.isEmpty() && groups.isEmpty()) {
+            owner.errorHere("name a user or at least one group");
+            return Optional.empty();
+        }
+        if (user.map(String::isBlank).orElse(false) || groups.stream().anyMatch(String::isBlank)) {
+            owner.errorHere("names must not be blank");
+            return Optional.empty();
+        }
+        return Optional.of(new LinkOwner(user, new LinkedHashSet<>(groups)));
     }
 
     private static List<SchemaBinding> bindSchemas(Section domain) {

@@ -6,6 +6,9 @@ import io.meshgate.connector.iceberg.IcebergConnector;
 import io.meshgate.connector.jdbc.PostgresConnector;
 import io.meshgate.engine.QueryEngine;
 import io.meshgate.engine.catalog.Domain;
+import io.meshgate.engine.catalog.LinkBinding;
+import io.meshgate.engine.catalog.LinkGrantors;
+import io.meshgate.engine.catalog.LinkStatus;
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.engine.policy.Governance;
@@ -15,6 +18,7 @@ import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.eval.OpenAccessPolicy;
 import io.meshgate.policy.eval.PolicyEvaluator;
 import io.meshgate.policy.eval.TagBindings;
+import io.meshgate.policy.load.GrantorCheck;
 import io.meshgate.policy.load.PolicyLoadException;
 import io.meshgate.policy.load.PolicyStore;
 import io.meshgate.server.audit.AuditLog;
@@ -50,7 +54,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens every domain's catalog, builds the mesh, the governance, the
+ * The composition root: opens every domain's catalog, builds the mesh and binds its resource
+ * links, loads the governance (checking re-grants on links against their owners), builds the
  * engine, the audit log and the authentication, and serves them over Flight SQL and the web portal
  * (unless {@code portal.enabled} is false). {@link #close()} stops both servers, then closes the
  * audit log, the catalogs and the allocator; it is safe to call more than once.
@@ -91,21 +96,31 @@ public final class MeshgateServer implements AutoCloseable {
     public static MeshgateServer start(MeshgateConfig config) throws IOException {
         requireNonNull(config, "config is null");
         warnAboutPlainPasswords(config.auth().users());
-        Optional<PolicyStore> policies = openPolicies(config.governance());
-        Governance governance = governance(config.governance(), policies);
-        AuditLog audit;
+        // The mesh first: policy files that re-grant on links are checked against what the links' owners get there.
+        List<Domain> domains = openDomains(config.domains());
         MeshCatalog mesh;
+        try {
+            mesh = new MeshCatalog(domains, config.links());
+        } catch (RuntimeException e) {
+            domains.forEach(d -> d.connector().close());
+            throw e;
+        }
+        logLinks(mesh.links().bindings());
+        Optional<PolicyStore> policies;
+        Governance governance;
+        AuditLog audit;
+        try {
+            policies = openPolicies(config.governance(), mesh);
+            governance = governance(config.governance(), policies);
+        } catch (RuntimeException e) {
+            mesh.close();
+            throw e;
+        }
         try {
             audit = openAuditLog(config.governance());
         } catch (RuntimeException e) {
             policies.ifPresent(PolicyStore::close);
-            throw e;
-        }
-        try {
-            mesh = new MeshCatalog(openDomains(config.domains()));
-        } catch (RuntimeException e) {
-            audit.close();
-            policies.ifPresent(PolicyStore::close);
+            mesh.close();
             throw e;
         }
         BufferAllocator allocator = new RootAllocator();
@@ -130,6 +145,19 @@ public final class MeshgateServer implements AutoCloseable {
             allocator.close();
             throw e;
         }
+    }
+
+    /**
+     * Binds every resource link again to what its target is now (POLICY.md section 4: a DANGLING
+     * link stays so until this is done): a re-created table becomes reachable again, a schema link
+     * reaches the tables its target schema holds now. Statements prepared before are planned again.
+     *
+     * @return every link as now bound
+     */
+    public List<LinkBinding> rebindLinks() {
+        List<LinkBinding> bindings = mesh.links().rebind();
+        logLinks(bindings);
+        return bindings;
     }
 
     /** The port listened on (the configured one, or the one picked for port 0). */
@@ -189,14 +217,18 @@ public final class MeshgateServer implements AutoCloseable {
      * files stop the start with every problem listed; later, an invalid change is rejected whole
      * and the previous set keeps answering.
      */
-    private static Optional<PolicyStore> openPolicies(GovernanceConfig config) {
+    private static Optional<PolicyStore> openPolicies(GovernanceConfig config, MeshCatalog mesh) {
         if (config.policies().isEmpty()) {
             return Optional.empty();
         }
         TagBindings bindings = new TagBindings();
+        HashKey hashKey = HashKey.of(config.hashKey().orElseThrow());
         try {
-            PolicyStore store = PolicyStore.open(config.policies().get(), new PolicySqlChecker(),
-                    set -> new PolicyEvaluator(set, bindings, Clock.systemUTC()));
+            PolicyStore store = PolicyStore.open(config.policies().get(), new PolicySqlChecker(), set -> {
+                PolicyEvaluator evaluator = new PolicyEvaluator(set, bindings, Clock.systemUTC());
+                GrantorCheck.requireWithinGrantors(set, LinkGrantors.of(mesh, new Governance(evaluator, hashKey), set));
+                return evaluator;
+            });
             store.startWatching(POLICY_POLL_INTERVAL);
             LOG.info("Policies in force from {}: revision {}", config.policies().get(), store.current().shortRevision());
             return Optional.of(store);
@@ -204,6 +236,14 @@ public final class MeshgateServer implements AutoCloseable {
             throw new ConfigException(e.problems().stream()
                     .map(p -> new ConfigError(p.file() + ":" + p.line(), "policies", "[" + p.rule() + "] " + p.message()))
                     .toList());
+        }
+    }
+
+    private static void logLinks(List<LinkBinding> bindings) {
+        for (LinkBinding binding : bindings) {
+            if (binding.status() == LinkStatus.OK) {
+                LOG.info("Link {} -> {}: {}", binding.link().name(), binding.link().target(), binding.detail());
+            }
         }
     }
 

@@ -2,9 +2,11 @@ package io.meshgate.server.shell;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.server.transport.flight.LinkSchemaMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -17,8 +19,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * {@code \d}: with no name the domains, with {@code domain} its schemas, with {@code domain.schema}
- * its tables, with {@code domain.schema.table} its columns (name, type, nullable), all as the user
- * sees them, written in the current output format. Names are matched exactly; a part in double
+ * its tables and their types (TABLE, or LINK for a resource link, and then also each link's target
+ * when shown and its status), with {@code domain.schema.table} its columns (name, type, nullable),
+ * all as the user sees them, written in the current output format. A link that is not OK is
+ * reported with its status instead of columns. Names are matched exactly; a part in double
  * quotes may hold dots ({@code \d "my.domain".sales}).
  */
 final class Describe {
@@ -40,16 +44,22 @@ final class Describe {
                 write(formatter, List.of("schema"), rows(schemas));
             }
             case 2 -> {
-                List<String> tables = session.tables(name.get(0), name.get(1));
+                List<FlightSqlSession.ListedTable> tables = session.tables(name.get(0), name.get(1));
                 if (tables.isEmpty() && !session.schemas(name.get(0)).contains(name.get(1))) {
                     throw new ShellException("Did not find schema '" + String.join(".", name) + "' (\\d " + name.get(0)
                             + " lists its schemas)");
                 }
-                write(formatter, List.of("table"), rows(tables));
+                writeTables(formatter, tables);
             }
             case 3 -> {
                 Schema schema = session.tableSchema(name.get(0), name.get(1), name.get(2)).orElseThrow(() -> new ShellException(
                         "Did not find table '" + String.join(".", name) + "' (\\d " + name.get(0) + "." + name.get(1) + " lists its tables)"));
+                String status = schema.getCustomMetadata().get(LinkSchemaMetadata.STATUS);
+                if (status != null && !status.equals("OK")) {
+                    throw new ShellException("Link '" + String.join(".", name) + "' is " + status
+                            + Optional.ofNullable(schema.getCustomMetadata().get(LinkSchemaMetadata.TARGET)).map(t -> " (target " + t + ")").orElse("")
+                            + ": it reads nothing until the links are bound again");
+                }
                 List<List<String>> columns = new ArrayList<>();
                 for (Field field : schema.getFields()) {
                     columns.add(List.of(field.getName(), SqlTypeNames.of(field), field.isNullable() ? "yes" : "no"));
@@ -90,6 +100,21 @@ final class Describe {
             throw new ShellException("Empty name part in '" + text + "' (use \\d domain.schema.table)");
         }
         return parts;
+    }
+
+    /** Name and type of each table; with a link among them, also each link's target (when shown) and status. */
+    private static void writeTables(ResultFormatter formatter, List<FlightSqlSession.ListedTable> tables) {
+        boolean links = tables.stream().anyMatch(t -> t.schema().getCustomMetadata().containsKey(LinkSchemaMetadata.STATUS));
+        List<List<String>> rows = new ArrayList<>();
+        for (FlightSqlSession.ListedTable table : tables) {
+            List<String> row = new ArrayList<>(List.of(table.name(), table.type()));
+            if (links) {
+                row.add(table.schema().getCustomMetadata().getOrDefault(LinkSchemaMetadata.TARGET, ""));
+                row.add(table.schema().getCustomMetadata().getOrDefault(LinkSchemaMetadata.STATUS, ""));
+            }
+            rows.add(row);
+        }
+        write(formatter, links ? List.of("table", "type", "target", "status") : List.of("table", "type"), rows);
     }
 
     private static List<List<String>> rows(List<String> names) {

@@ -121,9 +121,26 @@ final class FlightSqlSession implements AutoCloseable {
         return listing(() -> sql.getSchemas(domain, null, token), "db_schema_name");
     }
 
-    /** The tables of a schema. */
-    List<String> tables(String domain, String schema) {
-        return listing(() -> sql.getTables(domain, exactPattern(schema), null, null, false, token), "table_name");
+    /** One table of a schema as listed: its name, its type (TABLE, or LINK for a resource link) and its schema. */
+    record ListedTable(String name, String type, Schema schema) {
+    }
+
+    /** The tables of a schema, with their types and schemas (a link's carries its status and, if shown, its target). */
+    List<ListedTable> tables(String domain, String schema) {
+        List<ListedTable> tables = new ArrayList<>();
+        try {
+            FlightInfo info = sql.getTables(domain, exactPattern(schema), null, null, true, token);
+            stream(info, ignored -> { }, batch -> {
+                VarBinaryVector serialized = (VarBinaryVector) batch.getVector("table_schema");
+                for (int row = 0; row < batch.getRowCount(); row++) {
+                    tables.add(new ListedTable(batch.getVector("table_name").getObject(row).toString(),
+                            batch.getVector("table_type").getObject(row).toString(), Schema.deserializeMessage(ByteBuffer.wrap(serialized.get(row)))));
+                }
+            });
+        } catch (FlightRuntimeException e) {
+            throw failure(e);
+        }
+        return tables;
     }
 
     /** The columns of a table as the user sees them, if the table exists for them. */

@@ -12,6 +12,9 @@ import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.RestCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.connector.jdbc.PostgresSpec;
+import io.meshgate.engine.catalog.Link;
+import io.meshgate.engine.catalog.LinkOwner;
+import io.meshgate.engine.catalog.ObjectName;
 import io.meshgate.engine.catalog.SchemaBinding;
 import java.io.IOException;
 import io.meshgate.server.testing.SelfSignedCertificate;
@@ -137,6 +140,7 @@ class ConfigLoaderTest {
         assertEquals(Optional.empty(), catalog.password());
         assertEquals(Optional.empty(), catalog.s3().endpoint());
         assertFalse(catalog.s3().pathStyleAccess());
+        assertEquals(List.of(), config.links(), "no resource links");
         assertEquals(Set.of(), config.auth().users().get(0).groups());
         assertEquals(GovernanceConfig.none(), config.governance(), "no policies, no hash key, no audit log");
         assertEquals(new ContractsConfig(Optional.empty(), Path.of("contract-results")), config.contracts(),
@@ -555,5 +559,54 @@ class ConfigLoaderTest {
                 errors(MINIMAL + "server: {tls: {cert: \"" + one.certificate() + "\", key: \"" + other.privateKey() + "\"}}\n"));
         assertEquals(List.of("meshgate.yaml:7: server.tls.key: required: the certificate's private key, an unencrypted PKCS#8 PEM file"),
                 errors(MINIMAL + "server: {tls: {cert: \"" + one.certificate() + "\"}}\n"));
+    }
+
+    @Test
+    void linksBindSchemaAndTableLinksWithTheirOwners() {
+        MeshgateConfig config = parse(MINIMAL + """
+                links:
+                  - {name: analytics.sales, target: commerce.sales, owner: {groups: [analytics-team, governance]}}
+                  - name: analytics.crm.customer
+                    target: customer.crm.customer
+                    owner: {user: ana}
+                """);
+        assertEquals(List.of(
+                        new Link(ObjectName.schema("analytics", "sales"), ObjectName.schema("commerce", "sales"),
+                                new LinkOwner(Optional.empty(), Set.of("analytics-team", "governance"))),
+                        new Link(ObjectName.table("analytics", "crm", "customer"), ObjectName.table("customer", "crm", "customer"),
+                                new LinkOwner(Optional.of("ana"), Set.of()))),
+                config.links());
+        assertTrue(config.links().get(0).isSchemaLink());
+    }
+
+    @Test
+    void linkErrorsAreReportedWithFileAndLine() {
+        assertEquals(List.of(
+                "meshgate.yaml:8: links[0].name: 'commerce.copy' is in domain 'commerce', which holds data: a link lives in a domain of links only"
+                        + " (name it in another domain, such as analytics.copy)",
+                "meshgate.yaml:9: links[1].target: 'commerce.sales.orders' is a table and 'analytics.sales' a schema"
+                        + " (a schema link targets a schema, a table link a table)",
+                "meshgate.yaml:10: links[2].name: 'analytics' is not a schema or table name (write domain.schema or domain.schema.table)",
+                "meshgate.yaml:11: links[3].owner: required: who grants access through the link, {groups: [...]} or {user: NAME}",
+                "meshgate.yaml:12: links[4].owner: name a user or at least one group",
+                "meshgate.yaml:13: links[5].name: duplicate link 'analytics.crm.customer'",
+                "meshgate.yaml:14: links[6].target: the link targets itself (give another schema or table)",
+                "meshgate.yaml:15: links[7].owner.role: unknown key (known keys here: groups, user)",
+                "meshgate.yaml:15: links[7].owner: name a user or at least one group",
+                "meshgate.yaml:16: links[8].name: 'analytics.mirror.orders' lies in schema link analytics.mirror, whose tables are its target's"
+                        + " (put the table link in another schema)"),
+                errors(MINIMAL + """
+                links:
+                  - {name: commerce.copy, target: commerce.sales, owner: {groups: [g]}}
+                  - {name: analytics.sales, target: commerce.sales.orders, owner: {groups: [g]}}
+                  - {name: analytics, target: commerce.sales, owner: {groups: [g]}}
+                  - {name: analytics.crm.customer, target: customer.crm.customer}
+                  - {name: analytics.crm.other, target: customer.crm.customer, owner: {groups: []}}
+                  - {name: analytics.crm.customer, target: customer.crm.nation, owner: {groups: [g]}}
+                  - {name: analytics.self.t, target: analytics.self.t, owner: {groups: [g]}}
+                  - {name: analytics.x.y, target: commerce.sales.orders, owner: {role: r}}
+                  - {name: analytics.mirror.orders, target: commerce.sales.orders, owner: {groups: [g]}}
+                  - {name: analytics.mirror, target: commerce.sales, owner: {groups: [g]}}
+                """));
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * POLICY.md section 7, cases 1 to 12, 14 and 15, end to end: a real Meshgate server on an Iceberg
  * table, queried through Arrow's Flight SQL JDBC driver, each query written to get around the rule
- * it checks. Case 13 (resource links) is not here: links do not exist yet.
+ * it checks. Case 13 (resource links) is in {@link ResourceLinksIT} and {@link ResourceLinkBindingIT}.
  */
 class GovernanceCasesIT {
     @RegisterExtension

@@ -142,6 +142,15 @@ final class GovernedShop implements AutoCloseable {
                 mask: {fn: HASH}
             """;
 
+    /**
+     * What a test class adds to the shop: users (name to groups) logging in with their name as
+     * password, policy files (name to text) written with the shop's, and YAML appended to
+     * {@code meshgate.yaml} (such as a {@code links:} section).
+     */
+    record Additions(Map<String, List<String>> users, Map<String, String> policyFiles, String config) {
+        static final Additions NONE = new Additions(Map.of(), Map.of(), "");
+    }
+
     final Path directory;
     final Path policies;
     final Path auditFile;
@@ -159,13 +168,22 @@ final class GovernedShop implements AutoCloseable {
      * closed and deleted after its last. Register it with {@code @RegisterExtension}.
      */
     static final class Fixture implements BeforeAllCallback, AfterAllCallback {
+        private final Additions additions;
         private Path directory;
         private GovernedShop shop;
+
+        Fixture() {
+            this(Additions.NONE);
+        }
+
+        Fixture(Additions additions) {
+            this.additions = additions;
+        }
 
         @Override
         public void beforeAll(ExtensionContext context) throws IOException {
             directory = Files.createTempDirectory("meshgate-shop-");
-            shop = start(directory);
+            shop = start(directory, additions);
         }
 
         @Override
@@ -187,6 +205,10 @@ final class GovernedShop implements AutoCloseable {
     }
 
     static GovernedShop start(Path directory) throws IOException {
+        return start(directory, Additions.NONE);
+    }
+
+    static GovernedShop start(Path directory, Additions additions) throws IOException {
         writeShop(directory);
         writeVault(directory);
         Path policies = Files.createDirectories(directory.resolve("policies"));
@@ -194,6 +216,9 @@ final class GovernedShop implements AutoCloseable {
         Files.writeString(policies.resolve("principals.yaml"), PRINCIPALS);
         Files.writeString(policies.resolve("grants.yaml"), GRANTS);
         Files.writeString(policies.resolve("restrictions.yaml"), RESTRICTIONS);
+        for (Map.Entry<String, String> file : additions.policyFiles().entrySet()) {
+            Files.writeString(policies.resolve(file.getKey()), file.getValue());
+        }
         Path auditFile = directory.resolve("audit.jsonl");
         StringBuilder yaml = new StringBuilder("server: {host: 127.0.0.1, port: 0}\nportal: {port: 0}\nauth:\n  users:\n");
         for (String user : USERS) {
@@ -209,6 +234,8 @@ final class GovernedShop implements AutoCloseable {
             };
             yaml.append("    - {name: ").append(user).append(", password: {plain: ").append(user).append("}, groups: [").append(groups).append("]}\n");
         }
+        additions.users().forEach((user, groups) -> yaml.append("    - {name: ").append(user).append(", password: {plain: ").append(user)
+                .append("}, groups: [").append(String.join(", ", groups)).append("]}\n"));
         yaml.append("policies: \"").append(policies).append("\"\n")
                 .append("policy-hash-key: \"").append(HASH_KEY).append("\"\n")
                 .append("audit: {file: \"").append(auditFile).append("\"}\n")
@@ -221,6 +248,7 @@ final class GovernedShop implements AutoCloseable {
                     .append("    schemas:\n")
                     .append("      - {name: ").append(domain[1]).append(", namespace: ").append(domain[1]).append("}\n");
         }
+        yaml.append(additions.config());
         MeshgateServer server = MeshgateServer.start(ConfigLoader.parse(yaml.toString(), "meshgate.yaml", Map.of()));
         return new GovernedShop(directory, policies, auditFile, server);
     }
@@ -316,6 +344,11 @@ final class GovernedShop implements AutoCloseable {
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
+    /** The Iceberg catalog of {@code domain} (shop or vault), opened beside the server's, for tests that change tables under it. */
+    JdbcCatalog catalog(String domain) throws IOException {
+        return catalog(directory, domain);
+    }
+
     private static JdbcCatalog catalog(Path directory, String domain) throws IOException {
         Files.createDirectories(directory.resolve(domain).resolve("warehouse"));
         return IcebergCatalogs.openJdbc(new JdbcCatalogSpec(catalogUri(directory, domain), Optional.empty(), Optional.empty(), domain,
@@ -334,7 +367,7 @@ final class GovernedShop implements AutoCloseable {
         }
     }
 
-    private static Record order(long id, String region, String email, String card, int amount, int day, String notes, String city, String zip) {
+    static Record order(long id, String region, String email, String card, int amount, int day, String notes, String city, String zip) {
         GenericRecord record = GenericRecord.create(ORDERS_SCHEMA);
         record.setField("id", id);
         record.setField("region", region);

@@ -1,6 +1,7 @@
 package io.meshgate.policy.eval;
 
 import io.meshgate.policy.Principal;
+import java.util.Set;
 
 /**
  * The policy in force: resolves principals and decides their access to tables. Implementations
@@ -25,5 +26,15 @@ public interface AccessPolicy {
      */
     default TagAssignments tags(TableDescriptor table) {
         return TagAssignments.NONE;
+    }
+
+    /**
+     * The access of {@code scope} to {@code table}: one layer of a read through resource links
+     * (POLICY.md section 4), or a direct read. This default decides a direct read with
+     * {@link #decide(Principal, TableDescriptor, ExpressionBinder)} and nothing else: a policy that
+     * does not know links shows nothing through them (fail closed).
+     */
+    default AccessDecision decide(AccessScope scope, TableDescriptor table, ExpressionBinder binder) {
+        return scope.isDirect() ? decide(scope.grantee(), table, binder) : AccessDecision.invisible(revision(), table, Set.of());
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The access policy when no policy set is configured: everyone sees every table whole, unmasked
+ * The access policy when no policy set is configured: everyone sees every table (and every link) whole, unmasked
  * (revision {@value #REVISION}). Principals have their authenticated groups and nothing else.
  */
 public final class OpenAccessPolicy implements AccessPolicy {
@@ -32,6 +32,12 @@ public final class OpenAccessPolicy implements AccessPolicy {
 
     @Override
     public AccessDecision decide(Principal principal, TableDescriptor table, ExpressionBinder binder) {
+        return AccessDecision.unrestricted(REVISION, table);
+    }
+
+    /** Every table and every link, whole: with no policy there is nothing to narrow. */
+    @Override
+    public AccessDecision decide(AccessScope scope, TableDescriptor table, ExpressionBinder binder) {
         return AccessDecision.unrestricted(REVISION, table);
     }
 }

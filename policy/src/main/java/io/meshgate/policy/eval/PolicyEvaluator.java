@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,14 +20,17 @@ import java.util.stream.Stream;
  * Principals are resolved against the set's users and roles; tags follow tables and columns
  * through renames by {@link TagBindings}; grants' validity windows are checked against the clock.
  *
- * <p>Decisions are cached (bounded, expiring after access) by principal (name and groups), the
- * whole table descriptor (UUID, version, names and columns: names decide which assignments and
- * named grants apply), the validity period (which grants' validity windows are open now) and the
- * tag bindings' generation (bindings are learnt from the table of every call, before the cache is
- * read; a new binding may add tags to a table decided before). The revision is not part of the
- * key because an evaluator serves one revision; a reload makes a new evaluator with an empty
- * cache. A cached decision was made with the binder of an earlier call for an equal descriptor;
- * binders are per table and answer from its columns, which the descriptor determines.
+ * <p>Decisions are cached (bounded, expiring after access) by access scope (grantee and
+ * restricted principals, names and groups, and whether the table is a resource link), the whole
+ * table descriptor (UUID, version, names and columns: names decide which assignments and named
+ * grants apply; a link's descriptor carries the UUID of the table it is bound to, so rebinding a
+ * link changes its key), the validity period (which grants' validity windows are open now) and
+ * the tag bindings' generation (bindings are learnt from the table of every call, before the
+ * cache is read; a new binding may add tags to a table decided before; links have no tags and
+ * teach none). The revision is not part of the key because an evaluator serves one revision; a
+ * reload makes a new evaluator with an empty cache. A cached decision was made with the binder of
+ * an earlier call for an equal descriptor; binders are per table and answer from its columns,
+ * which the descriptor determines.
  */
 public final class PolicyEvaluator implements AccessPolicy {
     // Room for every table of a large mesh (GetTables decides each one) for a few principals at once.
@@ -44,7 +48,7 @@ public final class PolicyEvaluator implements AccessPolicy {
             .expireAfterAccess(CACHE_EXPIRY)
             .build();
 
-    private record DecisionKey(Principal principal, TableDescriptor table, int validityPeriod, long bindingsGeneration) {
+    private record DecisionKey(AccessScope scope, TableDescriptor table, int validityPeriod, long bindingsGeneration) {
     }
 
     /** An evaluator with fresh tag bindings and the system clock. */
@@ -87,14 +91,25 @@ public final class PolicyEvaluator implements AccessPolicy {
 
     @Override
     public AccessDecision decide(Principal principal, TableDescriptor table, ExpressionBinder binder) {
-        requireNonNull(principal, "principal is null");
+        return decide(AccessScope.direct(requireNonNull(principal, "principal is null")), table, binder);
+    }
+
+    @Override
+    public AccessDecision decide(AccessScope scope, TableDescriptor table, ExpressionBinder binder) {
+        requireNonNull(scope, "scope is null");
         requireNonNull(table, "table is null");
         requireNonNull(binder, "binder is null");
-        bindings.learn(table, set.assignments());
+        boolean link = scope.object() == AccessScope.ObjectKind.LINK;
+        if (!link) {
+            bindings.learn(table, set.assignments());
+        }
         Instant now = clock.instant();
-        DecisionKey key = new DecisionKey(principal, table, validityPeriod(now), bindings.generation());
-        return decisions.get(key, k -> new TableEvaluation(set, matcher, principals.resolve(principal), table,
-                TableTags.of(table, set.assignments(), bindings), binder, now).decide());
+        DecisionKey key = new DecisionKey(scope, table, validityPeriod(now), bindings.generation());
+        return decisions.get(key, k -> {
+            List<ResolvedPrincipal> restricted = scope.restricted().stream().map(principals::resolve).toList();
+            TableTags tags = link ? TableTags.none(table) : TableTags.of(table, set.assignments(), bindings);
+            return new TableEvaluation(set, matcher, principals.resolve(scope.grantee()), restricted, link, table, tags, binder, now).decide();
+        });
     }
 
     @Override

@@ -26,25 +26,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One principal's access to one table under one policy set (POLICY.md section 2): which grants
+ * One scope's access to one table under one policy set (POLICY.md section 2): which grants
  * apply, which of them are dropped (R8), visibility and columns (R2, R3), rows (R4), cells and
  * masks (R5, R6, see {@link ColumnCells}), and the denials. One instance per decision.
  *
  * <ul>
- * <li>A grant applies when it names the principal, is valid now and selects the table. Grants
- * select tables and columns by what their tags certainly are, restrictions and grant masks by
- * what they possibly are (see {@link TagMatcher}).</li>
+ * <li>A grant applies when it names the grantee of the {@link AccessScope}, is valid now and
+ * selects the table. Grants select tables and columns by what their tags certainly are,
+ * restrictions and grant masks by what they possibly are (see {@link TagMatcher}). A resource link
+ * is selected only by name (its own, its schema's or its domain's) and has no tags.</li>
  * <li>An applying grant is dropped when a tag expression it uses names an undeclared key or value,
  * its row predicate or a CUSTOM mask references an undeclared attribute or does not bind, one of
  * its masks does not apply to the kind of a column it covers, or two different masks of its own
  * tie as the strongest on a column (otherwise a grant's strongest mask on a column is its mask).</li>
  * <li>Only SELECT grants that cover at least one column admit rows and show cells; DESCRIBE grants
  * make the table visible but add no columns.</li>
- * <li>A restriction applies when it names the principal and {@code except} does not, and it
- * possibly selects the table. It cannot be evaluated when its table selection cannot (then it may
- * select any table), its row predicate does not bind, its column selection cannot be evaluated or
- * its mask does not apply to a visible column it selects. Masks are applied on visible columns
- * only.</li>
+ * <li>A restriction applies when, for one of the scope's restricted principals, it names the
+ * principal and {@code except} does not, and it possibly selects the table (a link: names it). It
+ * cannot be evaluated when its table selection cannot (then it may select any table), its row
+ * predicate does not bind, its column selection cannot be evaluated or its mask does not apply to
+ * a visible column it selects. Masks are applied on visible columns only.</li>
  * <li>Denials, first one wins: NO_SELECT (visible through DESCRIBE only), POLICY_UNEVALUABLE,
  * MASK_CONFLICT. A denied decision is visible and has no columns, so a listing shows the table
  * and a query on it fails with the denial's message; it names the table (and column), never a
@@ -56,18 +57,27 @@ final class TableEvaluation {
 
     private final PolicySet set;
     private final TagMatcher matcher;
-    private final ResolvedPrincipal principal;
+    private final ResolvedPrincipal grantee;
+    private final List<ResolvedPrincipal> restricted;
+    private final boolean link;
     private final TableDescriptor table;
     private final TableTags tags;
     private final ExpressionBinder binder;
     private final Instant now;
     private final Set<String> dropped = new LinkedHashSet<>();
 
-    TableEvaluation(PolicySet set, TagMatcher matcher, ResolvedPrincipal principal, TableDescriptor table, TableTags tags,
-            ExpressionBinder binder, Instant now) {
+    /**
+     * @param grantee    whose grants apply
+     * @param restricted whose restrictions apply (a restriction applies when it applies to one of them)
+     * @param link       the table is a resource link: only selections that name it apply
+     */
+    TableEvaluation(PolicySet set, TagMatcher matcher, ResolvedPrincipal grantee, List<ResolvedPrincipal> restricted, boolean link,
+            TableDescriptor table, TableTags tags, ExpressionBinder binder, Instant now) {
         this.set = requireNonNull(set, "set is null");
         this.matcher = requireNonNull(matcher, "matcher is null");
-        this.principal = requireNonNull(principal, "principal is null");
+        this.grantee = requireNonNull(grantee, "grantee is null");
+        this.restricted = List.copyOf(requireNonNull(restricted, "restricted is null"));
+        this.link = link;
         this.table = requireNonNull(table, "table is null");
         this.tags = requireNonNull(tags, "tags is null");
         this.binder = requireNonNull(binder, "binder is null");
@@ -89,7 +99,7 @@ final class TableEvaluation {
         }
     }
 
-    /** The restrictions that apply to this principal and table. */
+    /** The restrictions that apply to this scope and table. */
     private record RestrictionsOnTable(Set<String> ids, List<String> rowPredicates, Map<ColumnDescriptor, List<Mask>> masks, boolean evaluable) {
         List<Mask> masksOf(ColumnDescriptor column) {
             return masks.getOrDefault(column, List.of());
@@ -143,9 +153,9 @@ final class TableEvaluation {
         return new AccessDecision(set.revision(), table, true, columns, rows, Optional.empty(), metadataRead, grantIds, restrictions.ids(), dropped);
     }
 
-    /** The grant as it applies to this principal and table; empty when it does not apply or is dropped. */
+    /** The grant as it applies to the grantee and this table; empty when it does not apply or is dropped. */
     private Optional<GrantOnTable> apply(Grant grant) {
-        if (!PrincipalResolver.matches(grant.to(), principal) || !grant.validAt(now)) {
+        if (!PrincipalResolver.matches(grant.to(), grantee) || !grant.validAt(now) || link && !(grant.on() instanceof ObjectSelection.Named)) {
             return Optional.empty();
         }
         Optional<String> problem = selectionProblem(grant.on());
@@ -189,7 +199,7 @@ final class TableEvaluation {
     }
 
     private Optional<GrantOnTable> drop(Grant grant, String problem) {
-        LOG.debug("Grant '{}' ({}) dropped on {} for {}: {}", grant.id(), grant.origin(), table.qualifiedName(), principal.name(), problem);
+        LOG.debug("Grant '{}' ({}) dropped on {} for {}: {}", grant.id(), grant.origin(), table.qualifiedName(), grantee.name(), problem);
         dropped.add(grant.id());
         return Optional.empty();
     }
@@ -199,7 +209,7 @@ final class TableEvaluation {
         Set<String> rowPredicates = new LinkedHashSet<>();
         Map<ColumnDescriptor, List<Mask>> masks = new HashMap<>();
         for (Restriction restriction : set.restrictions()) {
-            if (!PrincipalResolver.matches(restriction.to(), principal) || PrincipalResolver.matches(restriction.except(), principal)) {
+            if (!appliesToSomeone(restriction) || link && !(restriction.on() instanceof ObjectSelection.Named)) {
                 continue;
             }
             Optional<String> problem = selectionProblem(restriction.on());
@@ -231,6 +241,11 @@ final class TableEvaluation {
             }
         }
         return new RestrictionsOnTable(ids, List.copyOf(rowPredicates), masks, true);
+    }
+
+    private boolean appliesToSomeone(Restriction restriction) {
+        return restricted.stream().anyMatch(principal -> PrincipalResolver.matches(restriction.to(), principal)
+                && !PrincipalResolver.matches(restriction.except(), principal));
     }
 
     private Optional<String> selectionProblem(ObjectSelection on) {

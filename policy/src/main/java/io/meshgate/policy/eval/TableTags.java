@@ -55,6 +55,13 @@ record TableTags(EffectiveTags table, Map<ColumnDescriptor, EffectiveTags> colum
         return new TableTags(tableTags, columnTags);
     }
 
+    /** No tags on the table or any column: what a resource link has. */
+    static TableTags none(TableDescriptor table) {
+        Map<ColumnDescriptor, EffectiveTags> columnTags = new HashMap<>();
+        table.columns().forEach(column -> columnTags.put(column, EffectiveTags.NONE));
+        return new TableTags(EffectiveTags.NONE, columnTags);
+    }
+
     EffectiveTags column(ColumnDescriptor column) {
         EffectiveTags tags = columns.get(column);
         if (tags == null) {

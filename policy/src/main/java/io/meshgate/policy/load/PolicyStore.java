@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessPolicy;
+import io.meshgate.policy.eval.AccessScope;
 import io.meshgate.policy.eval.ExpressionBinder;
 import io.meshgate.policy.eval.ResolvedPrincipal;
 import io.meshgate.policy.eval.TableDescriptor;
@@ -55,7 +56,11 @@ public final class PolicyStore implements AccessPolicy, AutoCloseable {
      * Loads the policy files of {@code directory}.
      *
      * @param checker checks the SQL texts of the files (the engine's; {@link ExpressionChecker#NONE} without one)
-     * @param factory builds the access policy that answers for a loaded set
+     * @param factory builds the access policy that answers for a loaded set; it may refuse the set
+     *                by throwing {@link PolicyLoadException} with the problems found (checks that need
+     *                more than the files, such as consumer re-grants on resource links checked
+     *                against what their grantor gets: {@link GrantorCheck}), and the set is then
+     *                rejected whole like one with errors in its files
      * @throws PolicyLoadException listing every problem when the files cannot be used
      */
     public static PolicyStore open(Path directory, ExpressionChecker checker, Function<PolicySet, AccessPolicy> factory) {
@@ -172,5 +177,10 @@ public final class PolicyStore implements AccessPolicy, AutoCloseable {
     @Override
     public TagAssignments tags(TableDescriptor table) {
         return inForce.policy().tags(table);
+    }
+
+    @Override
+    public AccessDecision decide(AccessScope scope, TableDescriptor table, ExpressionBinder binder) {
+        return inForce.policy().decide(scope, table, binder);
     }
 }

@@ -31,6 +31,8 @@ final class Rules {
     static final String UNDECLARED_ROLE = "undeclared-role";
     static final String ROLE_CYCLE = "role-cycle";
     static final String INVALID_SQL = "invalid-sql";
+    /** A grant on a resource link gives more than the link's owner (its grantor) gets on the target (POLICY.md section 4). */
+    static final String GRANT_EXCEEDS_GRANTOR = "grant-exceeds-grantor";
     /** The set loaded but the access policy could not be built from it. */
     static final String UNUSABLE = "unusable";
 

@@ -43,23 +43,32 @@ public final class BarrierBuilder {
      * row type {@code visibleRowType}.
      */
     public RelNode build(RelNode rawScan, VisibleTable table, RelDataType visibleRowType) {
+        return build(rawScan, table.qualifiedName(), table.decision(), visibleRowType);
+    }
+
+    /**
+     * The barrier of {@code decision} over {@code input}, labelled {@code table}, with the row type
+     * {@code visibleRowType}. The input is the raw scan of a table, or, for a read through
+     * resource links, the barrier of the layer below: its row type is what the decision's
+     * columns are read from.
+     */
+    public RelNode build(RelNode input, String table, AccessDecision decision, RelDataType visibleRowType) {
         try {
-            return barrier(rawScan, table, visibleRowType);
+            return barrier(input, table, decision, visibleRowType);
         } catch (PolicyExpressionException e) {
             // The decision's binder accepted this policy; failing here is a bug or a race with a
             // schema change. Fail closed, and say nothing of the policy.
-            throw new MeshgateException(ErrorCode.PERMISSION_DENIED, "Access denied: table '" + table.qualifiedName()
+            throw new MeshgateException(ErrorCode.PERMISSION_DENIED, "Access denied: table '" + table
                     + "' is unavailable because its policy cannot be applied to its current columns");
         }
     }
 
-    private RelNode barrier(RelNode rawScan, VisibleTable table, RelDataType visibleRowType) {
-        RelOptCluster cluster = rawScan.getCluster();
+    private RelNode barrier(RelNode input, String table, AccessDecision decision, RelDataType visibleRowType) {
+        RelOptCluster cluster = input.getCluster();
         RexBuilder rexBuilder = cluster.getRexBuilder();
-        RelDataType raw = rawScan.getRowType();
+        RelDataType raw = input.getRowType();
         PolicyExpressions expressions = new PolicyExpressions(cluster, raw, principal);
         MaskExpressions masks = new MaskExpressions(rexBuilder, expressions, hashKey);
-        AccessDecision decision = table.decision();
 
         List<RexNode> conjuncts = new ArrayList<>();
         if (!decision.rows().anyOf().isEmpty()) {
@@ -74,7 +83,7 @@ public final class BarrierBuilder {
             ColumnAccess access = decision.column(visible.getName()).orElseThrow(
                     () -> new IllegalStateException("Column " + visible.getName() + " is visible but has no access rule"));
             RelDataTypeField rawField = requireNonNull(raw.getField(visible.getName(), true, false),
-                    () -> "Column " + visible.getName() + " is missing from the scan of " + table.qualifiedName());
+                    () -> "Column " + visible.getName() + " is missing from the input of the barrier of " + table);
             RexNode value = new RexInputRef(rawField.getIndex(), rawField.getType());
             if (access.plain()) {
                 plain.set(projects.size());
@@ -83,7 +92,7 @@ public final class BarrierBuilder {
                 projects.add(rexBuilder.makeCast(visible.getType(), shown(access, value, visible.getType(), expressions, masks, rexBuilder), true, false));
             }
         }
-        return LogicalPolicyBarrier.create(rawScan, table.qualifiedName(), condition, projects, visibleRowType, plain.build());
+        return LogicalPolicyBarrier.create(input, table, condition, projects, visibleRowType, plain.build());
     }
 
     /** {@code CASE WHEN w1 THEN mask1(x) WHEN w2 THEN mask2(x) ... ELSE NULL END}, or just {@code mask1(x)} when w1 is always true. */

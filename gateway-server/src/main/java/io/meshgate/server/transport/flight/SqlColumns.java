@@ -1,5 +1,7 @@
 package io.meshgate.server.transport.flight;
 
+import io.meshgate.engine.catalog.ObjectName;
+import io.meshgate.engine.catalog.VisibleLink;
 import io.meshgate.engine.catalog.VisibleTable;
 import io.meshgate.spi.TableMetadata;
 import java.util.HashMap;
@@ -35,18 +37,35 @@ final class SqlColumns {
 
     /** The table's visible columns with Flight SQL column metadata, and the table's description as schema metadata. */
     static Schema describe(VisibleTable table) {
-        List<Field> fields = table.metadata().schema().getFields().stream().map(field -> describe(table, field)).toList();
+        List<Field> fields = table.metadata().schema().getFields().stream()
+                .map(field -> describe(table.domain().name(), table.schema(), table.name(), field)).toList();
         Map<String, String> metadata = new HashMap<>();
         table.description().ifPresent(d -> metadata.put(TABLE_REMARKS, d));
         return new Schema(fields, metadata);
     }
 
-    private static Field describe(VisibleTable table, Field field) {
+    /**
+     * A link name's columns as the caller reads them through it (none when it may not), named by
+     * the link, with its target's description, and as schema metadata its status and, when shown to
+     * the caller, its target ({@link LinkSchemaMetadata}).
+     */
+    static Schema describe(VisibleLink link) {
+        ObjectName name = link.name();
+        List<Field> fields = link.table().map(t -> t.metadata().schema().getFields()).orElse(List.of()).stream()
+                .map(field -> describe(name.domain(), name.schema(), name.table().orElseThrow(), field)).toList();
+        Map<String, String> metadata = new HashMap<>();
+        link.table().flatMap(VisibleTable::description).ifPresent(d -> metadata.put(TABLE_REMARKS, d));
+        metadata.put(LinkSchemaMetadata.STATUS, link.status().name());
+        link.target().ifPresent(target -> metadata.put(LinkSchemaMetadata.TARGET, target));
+        return new Schema(fields, metadata);
+    }
+
+    private static Field describe(String catalog, String schema, String table, Field field) {
         SqlType type = sqlType(field.getType());
         FlightSqlColumnMetadata.Builder column = new FlightSqlColumnMetadata.Builder()
-                .catalogName(table.domain().name())
-                .schemaName(table.schema())
-                .tableName(table.name())
+                .catalogName(catalog)
+                .schemaName(schema)
+                .tableName(table)
                 .typeName(type.name())
                 .isAutoIncrement(false)
                 .isCaseSensitive(type.caseSensitive())

@@ -1,8 +1,12 @@
 package io.meshgate.server.transport.flight;
 
+import io.meshgate.engine.catalog.VisibleLink;
 import io.meshgate.engine.catalog.VisibleTable;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
@@ -13,12 +17,19 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * GetTables: every table the caller can see matching the filters, as type TABLE (the one type
- * GetTableTypes lists); with include_schema, each table's Arrow schema (its visible columns only,
- * with Flight SQL column metadata: {@link SqlColumns}) serialized as an IPC message.
+ * GetTables: every table the caller can see matching the filters, as type TABLE, and every name a
+ * resource link gives that the caller may read through or owns, as type LINK (the two types
+ * GetTableTypes lists), sorted by catalog, schema and name. With include_schema, each one's Arrow
+ * schema (its visible columns only, with Flight SQL column metadata: {@link SqlColumns}; a link's
+ * status and, where shown, target as schema metadata) serialized as an IPC message.
  */
 final class TablesHandler {
     static final String TABLE_TYPE = "TABLE";
+    static final String LINK_TYPE = "LINK";
+
+    /** One row of the answer. */
+    private record Row(String catalog, String schema, String name, String type, Supplier<Schema> columns) {
+    }
 
     private final MetadataResults results;
 
@@ -34,25 +45,40 @@ final class TablesHandler {
         Optional<String> catalog = command.hasCatalog() ? Optional.of(command.getCatalog()) : Optional.empty();
         NamePattern schemaPattern = NamePattern.of(command.hasDbSchemaFilterPattern(), command.getDbSchemaFilterPattern());
         NamePattern tablePattern = NamePattern.of(command.hasTableNameFilterPattern(), command.getTableNameFilterPattern());
-        boolean typeMatches = command.getTableTypesCount() == 0 || command.getTableTypesList().contains(TABLE_TYPE);
-        List<VisibleTable> tables = typeMatches ? objects.tables(catalog, schemaPattern, tablePattern) : List.of();
+        List<Row> rows = new ArrayList<>();
+        if (wants(command, TABLE_TYPE)) {
+            for (VisibleTable table : objects.tables(catalog, schemaPattern, tablePattern)) {
+                rows.add(new Row(table.domain().name(), table.schema(), table.name(), TABLE_TYPE, () -> SqlColumns.describe(table)));
+            }
+        }
+        if (wants(command, LINK_TYPE)) {
+            for (VisibleLink link : objects.links(catalog, schemaPattern, tablePattern)) {
+                rows.add(new Row(link.name().domain(), link.name().schema(), link.name().table().orElseThrow(), LINK_TYPE,
+                        () -> SqlColumns.describe(link)));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::catalog).thenComparing(Row::schema).thenComparing(Row::name));
         results.send(schema(command), listener, root -> {
             VarCharVector catalogs = (VarCharVector) root.getVector("catalog_name");
             VarCharVector schemas = (VarCharVector) root.getVector("db_schema_name");
             VarCharVector names = (VarCharVector) root.getVector("table_name");
             VarCharVector types = (VarCharVector) root.getVector("table_type");
-            for (int row = 0; row < tables.size(); row++) {
-                VisibleTable table = tables.get(row);
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
                 if (command.getIncludeSchema()) {
-                    ((VarBinaryVector) root.getVector("table_schema")).setSafe(row, SqlColumns.describe(table).serializeAsMessage());
+                    ((VarBinaryVector) root.getVector("table_schema")).setSafe(i, row.columns().get().serializeAsMessage());
                 }
-                Vectors.set(catalogs, row, table.domain().name());
-                Vectors.set(schemas, row, table.schema());
-                Vectors.set(names, row, table.name());
-                Vectors.set(types, row, TABLE_TYPE);
+                Vectors.set(catalogs, i, row.catalog());
+                Vectors.set(schemas, i, row.schema());
+                Vectors.set(names, i, row.name());
+                Vectors.set(types, i, row.type());
             }
-            root.setRowCount(tables.size());
+            root.setRowCount(rows.size());
         });
+    }
+
+    private static boolean wants(CommandGetTables command, String type) {
+        return command.getTableTypesCount() == 0 || command.getTableTypesList().contains(type);
     }
 
     private static Schema schema(CommandGetTables command) {

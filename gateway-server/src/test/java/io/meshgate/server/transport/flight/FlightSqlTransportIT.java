@@ -200,7 +200,7 @@ class FlightSqlTransportIT {
         assertEquals(List.of("commerce|sales|orders|TABLE"),
                 rows(sql.getTables(null, null, "or_ers", List.of("TABLE"), false, token), token,
                         "catalog_name", "db_schema_name", "table_name", "table_type"));
-        assertEquals(List.of("TABLE"), rows(sql.getTableTypes(token), token, "table_type"));
+        assertEquals(List.of("LINK", "TABLE"), rows(sql.getTableTypes(token), token, "table_type"));
         assertEquals(List.of(), rows(sql.getPrimaryKeys(TableRef.of("commerce", "sales", "orders"), token), token, "pk_name"));
         assertEquals(List.of(), rows(sql.getExportedKeys(TableRef.of("commerce", "sales", "orders"), token), token, "pk_table_name"));
         assertEquals(List.of(), rows(sql.getImportedKeys(TableRef.of("commerce", "sales", "orders"), token), token, "pk_table_name"));
