@@ -70,9 +70,12 @@ final class SourceErrors {
         return new MeshgateException(code, prefix + reason(cause) + hint(state), failure);
     }
 
-    /** What to check, for the failures whose SQLSTATE says: the connection, the login, the privileges. */
+    /**
+     * What to check, for the failures whose SQLSTATE says: the connection (class 08, or the server
+     * shutting down or starting up: 57P01 to 57P03), the login, the privileges.
+     */
     private static String hint(String state) {
-        if (state.startsWith("08")) {
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
             return " (check that the database is running and reachable from the gateway)";
         }
         if (state.startsWith("28")) {
