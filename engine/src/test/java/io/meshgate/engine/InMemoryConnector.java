@@ -37,9 +37,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class InMemoryConnector implements Connector {
     /**
      * One table: its Arrow schema and rows (Long, Integer, Double, BigDecimal, String, Integer epoch
-     * days for DATE, Object[] of the fields for a struct).
+     * days for DATE, Object[] of the fields for a struct), its table properties, and when its one
+     * snapshot was committed (epoch milliseconds), if that is known.
      */
-    record Table(Schema schema, List<Object[]> rows) {
+    record Table(Schema schema, List<Object[]> rows, Map<String, String> properties, OptionalLong committedMillis) {
+        Table(Schema schema, List<Object[]> rows) {
+            this(schema, rows, Map.of(), OptionalLong.empty());
+        }
     }
 
     private final Map<String, Map<String, Table>> namespaces;
@@ -66,7 +70,8 @@ final class InMemoryConnector implements Connector {
     @Override
     public Optional<TableMetadata> table(SchemaTableName name) {
         Table table = namespaces.getOrDefault(name.schema(), Map.of()).get(name.table());
-        return Optional.ofNullable(table).map(t -> new TableMetadata(name, name.toString(), OptionalLong.of(1), OptionalLong.of(t.rows().size()), t.schema(), List.of(), Map.of()));
+        return Optional.ofNullable(table).map(t -> new TableMetadata(name, name.toString(), OptionalLong.of(1), t.committedMillis(),
+                OptionalLong.of(t.rows().size()), t.schema(), List.of(), t.properties()));
     }
 
     @Override

@@ -17,4 +17,12 @@ public interface AccessPolicy {
      * table's raw columns so that what cannot be bound is dropped or denied (R8).
      */
     AccessDecision decide(Principal principal, TableDescriptor table, ExpressionBinder binder);
+
+    /**
+     * The effective tags of {@code table} and its columns under the revision in force, to show to
+     * a principal who may see the table; {@link TagValues#NONE} by default (a policy without tags).
+     */
+    default TagValues tags(TableDescriptor table) {
+        return TagValues.NONE;
+    }
 }

@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -95,6 +98,19 @@ public final class PolicyEvaluator implements AccessPolicy {
         DecisionKey key = new DecisionKey(principal, table, validityPeriod(now), bindings.generation());
         return decisions.get(key, k -> new TableEvaluation(set, matcher, principals.resolve(principal), table,
                 TableTags.of(table, set.assignments(), bindings), binder, now).decide());
+    }
+
+    /** The tags of the table and its columns, learning its bindings first as {@link #decide} does. */
+    @Override
+    public TagValues tags(TableDescriptor table) {
+        requireNonNull(table, "table is null");
+        bindings.learn(table, set.assignments());
+        TableTags tags = TableTags.of(table, set.assignments(), bindings);
+        Map<String, Map<String, Set<String>>> columns = new LinkedHashMap<>();
+        for (ColumnDescriptor column : table.columns()) {
+            columns.put(column.name(), tags.column(column).values());
+        }
+        return new TagValues(tags.table().values(), columns);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.meshgate.policy.eval.AccessPolicy;
 import io.meshgate.policy.eval.ExpressionBinder;
 import io.meshgate.policy.eval.ResolvedPrincipal;
 import io.meshgate.policy.eval.TableDescriptor;
+import io.meshgate.policy.eval.TagValues;
 import io.meshgate.policy.model.PolicySet;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,5 +167,10 @@ public final class PolicyStore implements AccessPolicy, AutoCloseable {
     @Override
     public AccessDecision decide(Principal principal, TableDescriptor table, ExpressionBinder binder) {
         return inForce.policy().decide(principal, table, binder);
+    }
+
+    @Override
+    public TagValues tags(TableDescriptor table) {
+        return inForce.policy().tags(table);
     }
 }

@@ -261,6 +261,25 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void tagValuesShowTheEffectiveTagsOfTableAndColumns() {
+        TagValues tags = new PolicyEvaluator(Orders.policy().build()).tags(Orders.TABLE);
+        assertEquals(Map.of("domain", Set.of("commerce"), "sensitivity", Set.of("internal")), tags.table());
+        assertEquals(Map.of("domain", Set.of("commerce"), "sensitivity", Set.of("restricted"), "pii", Set.of("card")), tags.column("card"));
+        assertEquals(tags.table(), tags.column("id"), "a column without assignments inherits the table's tags");
+        assertEquals(Map.of(), tags.column("no_such_column"));
+        assertEquals(TagValues.NONE, OpenAccessPolicy.allowAll().tags(Orders.TABLE), "no policy, no tags");
+    }
+
+    @Test
+    void tagValuesFollowARenamedColumn() {
+        PolicyEvaluator policy = new PolicyEvaluator(Orders.policy().build());
+        policy.tags(Orders.TABLE);
+        ColumnDescriptor contact = new ColumnDescriptor("contact", Orders.EMAIL.fieldId(), ColumnKind.STRING);
+        TableDescriptor renamed = Orders.withColumns(Orders.TABLE.uuid(), "s2", List.of(Orders.ID, contact));
+        assertEquals(Set.of("email"), policy.tags(renamed).column("contact").get("pii"));
+    }
+
+    @Test
     void renamedColumnKeepsItsTagsAcrossReloads() {
         SettableClock clock = new SettableClock(T0);
         PolicyEvaluator first = new PolicyEvaluator(Orders.policy().build(), new TagBindings(), clock);
