@@ -6,10 +6,14 @@ import io.meshgate.engine.policy.Governance;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.ColumnAccess;
+import io.meshgate.policy.eval.TagValues;
 import io.meshgate.spi.TableMetadata;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -97,7 +101,21 @@ public final class CatalogView {
         if (!decision.visible()) {
             return Optional.empty();
         }
-        return Optional.of(new VisibleTable(domain, schema, name, raw.withSchema(visibleSchema(raw, decision)), raw, decision));
+        return Optional.of(new VisibleTable(domain, schema, name, raw.withSchema(visibleSchema(raw, decision)), raw, decision,
+                mesh.products().of(domain.name(), schema, name, raw.properties())));
+    }
+
+    /**
+     * The effective tags of a table this view gave out and of its visible columns only (a hidden
+     * column's tags are not shown).
+     */
+    public TagValues tags(VisibleTable table) {
+        TagValues all = governance.tags(table.domain().name(), table.schema(), table.name(), table.raw());
+        Map<String, Map<String, Set<String>>> columns = new LinkedHashMap<>();
+        for (Field field : table.metadata().schema().getFields()) {
+            columns.put(field.getName(), all.column(field.getName()));
+        }
+        return new TagValues(all.table(), columns);
     }
 
     private static Schema visibleSchema(TableMetadata raw, AccessDecision decision) {

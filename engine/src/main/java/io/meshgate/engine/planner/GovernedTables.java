@@ -6,6 +6,7 @@ import io.meshgate.engine.RelationAccess;
 import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.VisibleTable;
 import io.meshgate.engine.planner.policy.BarrierBuilder;
+import io.meshgate.engine.product.Product;
 import io.meshgate.policy.eval.AccessDecision;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,11 @@ final class GovernedTables {
         this.barriers = requireNonNull(barriers, "barriers is null");
     }
 
+    /** The mesh as the query's principal sees it. */
+    CatalogView view() {
+        return view;
+    }
+
     BarrierBuilder barriers() {
         return barriers;
     }
@@ -45,6 +51,11 @@ final class GovernedTables {
 
     void markRead(VisibleTable table) {
         read.putIfAbsent(table.qualifiedName(), table);
+    }
+
+    /** The products of the tables the query read, in the order it first read them. */
+    List<Product> products() {
+        return read.values().stream().map(VisibleTable::product).toList();
     }
 
     List<RelationAccess> relations() {

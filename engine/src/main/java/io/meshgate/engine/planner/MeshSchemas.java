@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.execution.SystemRows;
+import io.meshgate.engine.meta.SystemTable;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.spi.MetadataTableName;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -18,7 +21,8 @@ import org.apache.calcite.schema.lookup.Lookup;
 
 /**
  * The mesh catalog as Calcite schemas: the root holds one schema per domain, a domain one per mesh
- * schema, and a mesh schema resolves its tables one by one, as the principal sees them.
+ * schema, and a mesh schema resolves its tables one by one, as the principal sees them. Beside the
+ * domains, the catalog {@code mesh} holds the schema {@code meta} of system tables.
  */
 final class MeshSchemas {
     private MeshSchemas() {
@@ -28,10 +32,29 @@ final class MeshSchemas {
      * A fresh, uncached Calcite root schema over the tables a query may name: each query sees
      * current metadata, and only what its principal may see.
      */
-    static CalciteSchema root(MeshCatalog catalog, GovernedTables tables) {
-        Schema root = new ParentSchema(name -> catalog.domain(name).map(domain -> domainSchema(domain, tables)),
-                () -> new LinkedHashSet<>(catalog.domainNames()));
+    static CalciteSchema root(MeshCatalog catalog, GovernedTables tables, SystemTables systemTables) {
+        Schema system = new ParentSchema(name -> name.equals(SystemTables.SCHEMA)
+                ? Optional.of(systemSchema(systemTables, catalog, tables)) : Optional.empty(), () -> Set.of(SystemTables.SCHEMA));
+        Schema root = new ParentSchema(name -> name.equals(SystemTables.CATALOG)
+                ? Optional.of(system) : catalog.domain(name).map(domain -> domainSchema(domain, tables)),
+                () -> {
+                    Set<String> names = new LinkedHashSet<>(catalog.domainNames());
+                    names.add(SystemTables.CATALOG);
+                    return names;
+                });
         return CalciteSchema.createRootSchema(false, false, "", root);
+    }
+
+    /** {@code mesh.meta}: the system tables, each scanning its rows for the query's principal. */
+    private static Schema systemSchema(SystemTables systemTables, MeshCatalog catalog, GovernedTables tables) {
+        return new AbstractSchema() {
+            @Override
+            public Lookup<Table> tables() {
+                return new LazyLookup<>(name -> systemTables.table(name).map(table ->
+                        new SystemTableAdapter(table, new SystemRows(table, tables.view(), catalog.products()))),
+                        () -> new LinkedHashSet<>(systemTables.tables().stream().map(SystemTable::name).toList()));
+            }
+        };
     }
 
     /** A domain: one schema per mesh schema it exposes. */

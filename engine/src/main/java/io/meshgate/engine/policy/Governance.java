@@ -7,6 +7,7 @@ import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessPolicy;
 import io.meshgate.policy.eval.OpenAccessPolicy;
+import io.meshgate.policy.eval.TagValues;
 import io.meshgate.spi.TableMetadata;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -38,6 +39,11 @@ public final class Governance {
 
     public HashKey hashKey() {
         return hashKey;
+    }
+
+    /** The effective tags of the table {@code domain.schema.name} described by {@code metadata}, and of its columns. */
+    public TagValues tags(String domain, String schema, String name, TableMetadata metadata) {
+        return policy.tags(TableDescriptors.of(domain, schema, name, metadata));
     }
 
     /** The principal's access to the table {@code domain.schema.name} described by {@code metadata}. */

@@ -69,6 +69,14 @@ public record Product(String name, ProductFields fields) {
         return !retiredOn(today) && (status() == ProductStatus.DEPRECATED || sunset().isPresent());
     }
 
+    /** Its status as it holds on {@code today}: retired or deprecated as the rules above say, otherwise as written. */
+    public ProductStatus statusOn(LocalDate today) {
+        if (retiredOn(today)) {
+            return ProductStatus.RETIRED;
+        }
+        return deprecatedOn(today) ? ProductStatus.DEPRECATED : status();
+    }
+
     /** Whom to ask about it: its contact, else its owner. */
     public Optional<String> whomToAsk() {
         return contact().or(this::owner);
