@@ -2,6 +2,7 @@ package io.meshgate.server.config;
 
 import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
+import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.catalog.SchemaBinding;
 import io.meshgate.yaml.YamlNode;
 import io.meshgate.yaml.YamlReader;
@@ -26,7 +27,7 @@ import java.util.Set;
  * Binds {@code meshgate.yaml} to a {@link MeshgateConfig}.
  *
  * <p>Every key has a default except the domains and users. Relative paths ({@code policies},
- * {@code audit.file}, {@code server.tls.cert} and {@code .key}) are resolved against the
+ * {@code products}, {@code audit.file}, {@code server.tls.cert} and {@code .key}) are resolved against the
  * configuration file's directory by {@link #load}; {@link #parse} leaves them as written. The TLS
  * files are read while binding, so a missing or unreadable certificate or key is reported with
  * the other errors. Every scalar key can be overridden by
@@ -55,7 +56,8 @@ public final class ConfigLoader {
         Path directory = file.toAbsolutePath().getParent();
         MeshgateConfig config = bind(text, file.getFileName().toString(), environment, directory);
         return config.withServer(config.server().resolveAgainst(directory))
-                .withGovernance(config.governance().resolveAgainst(directory));
+                .withGovernance(config.governance().resolveAgainst(directory))
+                .withProducts(config.products().map(directory::resolve));
     }
 
     /**
@@ -89,11 +91,12 @@ public final class ConfigLoader {
         QueryConfig query = bindQuery(top.sectionOrEmpty("query"));
         Optional<GovernanceConfig> governance = bindGovernance(top);
         List<DomainConfig> domains = bindDomains(top);
+        Optional<Path> products = path(top, "products");
         top.rejectUnknownKeys();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new MeshgateConfig(server, auth, query, governance.orElseThrow(), domains);
+        return new MeshgateConfig(server, auth, query, governance.orElseThrow(), domains, products);
     }
 
     private static ServerConfig bindServer(Section section, Path directory) {
@@ -241,6 +244,9 @@ public final class ConfigLoader {
             String name = domain.requiredString("name");
             if (!name.isEmpty() && !names.add(name)) {
                 domain.error("name", "duplicate domain '" + name + "'");
+            }
+            if (name.equalsIgnoreCase(MeshCatalog.RESERVED_CATALOG)) {
+                domain.error("name", "'" + name + "' is reserved for Meshgate's system tables (mesh.meta.*): give the domain another name");
             }
             Optional<JdbcCatalogSpec> catalog = bindCatalog(domain, name);
             List<SchemaBinding> schemas = bindSchemas(domain);

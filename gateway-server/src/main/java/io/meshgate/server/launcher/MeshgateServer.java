@@ -9,6 +9,10 @@ import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
+import io.meshgate.engine.product.ProductFiles;
+import io.meshgate.engine.product.ProductLoadException;
+import io.meshgate.engine.product.ProductStore;
+import io.meshgate.engine.product.Products;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.eval.OpenAccessPolicy;
@@ -31,6 +35,7 @@ import io.meshgate.server.transport.flight.FlightSqlEndpoint;
 import io.meshgate.spi.Connector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,16 +43,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens every domain's catalog, builds the mesh, the governance, the
- * engine, the audit log and the authentication, and serves them over Flight SQL. {@link #close()}
- * stops the server, then closes the audit log, the catalogs and the allocator; it is safe to call
- * more than once.
+ * The composition root: opens every domain's catalog, builds the mesh with its data products, the
+ * governance, the engine, the audit log and the authentication, and serves them over Flight SQL.
+ * {@link #close()} stops the server, then stops watching the policy and product files and closes
+ * the audit log, the catalogs and the allocator; it is safe to call more than once.
  */
 public final class MeshgateServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeshgateServer.class);
@@ -56,17 +62,21 @@ public final class MeshgateServer implements AutoCloseable {
     private final MeshCatalog mesh;
     /** How often the policy files are checked for changes. */
     private static final Duration POLICY_POLL_INTERVAL = Duration.ofSeconds(2);
+    /** How often the product files are checked for changes. */
+    private static final Duration PRODUCT_POLL_INTERVAL = Duration.ofSeconds(2);
 
     private final AuditLog audit;
     private final Optional<PolicyStore> policies;
+    private final Optional<ProductStore> products;
     private final FlightSqlEndpoint endpoint;
     private final MeshgateConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MeshgateServer(MeshgateConfig config, BufferAllocator allocator, MeshCatalog mesh, AuditLog audit, Optional<PolicyStore> policies,
-            FlightSqlEndpoint endpoint) {
+            Optional<ProductStore> products, FlightSqlEndpoint endpoint) {
         this.policies = policies;
+        this.products = products;
         this.config = config;
         this.allocator = allocator;
         this.mesh = mesh;
@@ -85,19 +95,29 @@ public final class MeshgateServer implements AutoCloseable {
         warnAboutPlainPasswords(config.auth().users());
         Optional<PolicyStore> policies = openPolicies(config.governance());
         Governance governance = governance(config.governance(), policies);
+        Optional<ProductStore> products;
+        try {
+            products = openProducts(config.products());
+        } catch (RuntimeException e) {
+            policies.ifPresent(PolicyStore::close);
+            throw e;
+        }
         AuditLog audit;
         MeshCatalog mesh;
         try {
             audit = openAuditLog(config.governance());
         } catch (RuntimeException e) {
             policies.ifPresent(PolicyStore::close);
+            products.ifPresent(ProductStore::close);
             throw e;
         }
         try {
-            mesh = new MeshCatalog(openDomains(config.domains()));
+            Products described = new Products(products.<Supplier<ProductFiles>>map(store -> store).orElse(ProductFiles::none), Clock.systemUTC());
+            mesh = new MeshCatalog(openDomains(config.domains()), described);
         } catch (RuntimeException e) {
             audit.close();
             policies.ifPresent(PolicyStore::close);
+            products.ifPresent(ProductStore::close);
             throw e;
         }
         BufferAllocator allocator = new RootAllocator();
@@ -105,11 +125,12 @@ public final class MeshgateServer implements AutoCloseable {
             QueryEngine engine = new QueryEngine(mesh, allocator, governance);
             UserDirectory users = new UserDirectory(config.auth().users());
             FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server(), config.query().timeout(),
-                    engine::prepare, engine::catalogView, new QueryAuditor(audit, governance), users,
+                    engine::prepare, engine::catalogView, engine.systemTables(), new QueryAuditor(audit, governance), users,
                     FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
-            return new MeshgateServer(config, allocator, mesh, audit, policies, endpoint);
+            return new MeshgateServer(config, allocator, mesh, audit, policies, products, endpoint);
         } catch (IOException | RuntimeException e) {
             policies.ifPresent(PolicyStore::close);
+            products.ifPresent(ProductStore::close);
             audit.close();
             mesh.close();
             allocator.close();
@@ -149,6 +170,7 @@ public final class MeshgateServer implements AutoCloseable {
         try {
             endpoint.close();
             policies.ifPresent(PolicyStore::close);
+            products.ifPresent(ProductStore::close);
             audit.close();
             mesh.close();
             allocator.close();
@@ -177,6 +199,27 @@ public final class MeshgateServer implements AutoCloseable {
         } catch (PolicyLoadException e) {
             throw new ConfigException(e.problems().stream()
                     .map(p -> new ConfigError(p.file() + ":" + p.line(), "policies", "[" + p.rule() + "] " + p.message()))
+                    .toList());
+        }
+    }
+
+    /**
+     * The product files in force, watched for changes, when {@code products} is configured. Invalid
+     * files stop the start with every problem listed; later, an invalid change is rejected whole
+     * and the files in force stay.
+     */
+    private static Optional<ProductStore> openProducts(Optional<Path> folder) {
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            ProductStore store = ProductStore.open(folder.get());
+            store.startWatching(PRODUCT_POLL_INTERVAL);
+            LOG.info("Product files in force from {}: {} product(s) described", folder.get(), store.get().entries().size());
+            return Optional.of(store);
+        } catch (ProductLoadException e) {
+            throw new ConfigException(e.problems().stream()
+                    .map(p -> new ConfigError(p.file() + ":" + p.line(), "products", p.message()))
                     .toList());
         }
     }

@@ -2,16 +2,20 @@ package io.meshgate.server.transport.flight;
 
 import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.VisibleTable;
+import io.meshgate.engine.meta.SystemTable;
+import io.meshgate.engine.meta.SystemTables;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Walks the mesh as one principal sees it, for listings (R2): the catalogs, schemas and tables
  * that match a catalog and name patterns, sorted. What the principal may not DESCRIBE is never
  * listed, and a table's schema has only its visible columns. Each answer is one walk of the mesh
  * through {@link CatalogView#tables(Optional, java.util.function.Predicate, java.util.function.Predicate)},
- * which reads table metadata as listings may (a short, documented time behind the catalog).
+ * which reads table metadata as listings may (a short, documented time behind the catalog). The
+ * system tables ({@code mesh.meta.*}) are listed for every principal: each sees its own rows.
  */
 final class MeshObjects {
     record SchemaRef(String catalog, String schema) {
@@ -21,21 +25,35 @@ final class MeshObjects {
             .thenComparing(VisibleTable::schema).thenComparing(VisibleTable::name);
 
     private final CatalogView view;
+    private final SystemTables systemTables;
 
-    MeshObjects(CatalogView view) {
+    MeshObjects(CatalogView view, SystemTables systemTables) {
         this.view = view;
+        this.systemTables = systemTables;
     }
 
     List<String> catalogs() {
-        return view.tables(Optional.empty(), schema -> true, table -> true).stream()
-                .map(t -> t.domain().name()).distinct().sorted().toList();
+        Stream<String> domains = view.tables(Optional.empty(), schema -> true, table -> true).stream().map(t -> t.domain().name());
+        return Stream.concat(domains, systemTables.tables().isEmpty() ? Stream.empty() : Stream.of(SystemTables.CATALOG))
+                .distinct().sorted().toList();
     }
 
     /** {@code catalog} empty: every domain; present: exactly that domain. */
     List<SchemaRef> schemas(Optional<String> catalog, NamePattern schemaPattern) {
-        return view.tables(catalog, schemaPattern::matches, table -> true).stream()
-                .map(t -> new SchemaRef(t.domain().name(), t.schema())).distinct()
+        Stream<SchemaRef> domains = view.tables(catalog, schemaPattern::matches, table -> true).stream()
+                .map(t -> new SchemaRef(t.domain().name(), t.schema()));
+        Stream<SchemaRef> system = systemTables(catalog, schemaPattern, NamePattern.any()).isEmpty()
+                ? Stream.empty() : Stream.of(new SchemaRef(SystemTables.CATALOG, SystemTables.SCHEMA));
+        return Stream.concat(domains, system).distinct()
                 .sorted(Comparator.comparing(SchemaRef::catalog).thenComparing(SchemaRef::schema)).toList();
+    }
+
+    /** The system tables in {@code catalog} (empty: any) whose schema and name match, by name. */
+    List<SystemTable> systemTables(Optional<String> catalog, NamePattern schemaPattern, NamePattern tablePattern) {
+        if (!catalog.map(SystemTables.CATALOG::equals).orElse(true) || !schemaPattern.matches(SystemTables.SCHEMA)) {
+            return List.of();
+        }
+        return systemTables.tables().stream().filter(table -> tablePattern.matches(table.name())).toList();
     }
 
     /** The visible tables, sorted by catalog, schema and name, each with its visible columns. */

@@ -9,6 +9,7 @@ import io.meshgate.server.error.FlightErrorMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.FlightProducer.StreamListener;
@@ -16,6 +17,7 @@ import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.PutResult;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementResult;
@@ -55,9 +57,11 @@ final class PreparedStatementHandler {
         listener.onCompleted();
     }
 
+    /** The flight info of one more run, with the warnings that run will carry ({@link QueryWarnings}). */
     FlightInfo flightInfo(Principal caller, CommandPreparedStatementQuery command, FlightDescriptor descriptor) {
         PlannedStatement statement = openQueries.get(caller, command.getPreparedStatementHandle());
-        return MetadataResults.flightInfo(command, descriptor, statement.query().resultSchema());
+        return QueryWarnings.flightInfo(statement.query().resultSchema(), descriptor, new FlightEndpoint(new Ticket(Any.pack(command).toByteArray())),
+                statement.query().warnings());
     }
 
     SchemaResult schema(Principal caller, CommandPreparedStatementQuery command) {

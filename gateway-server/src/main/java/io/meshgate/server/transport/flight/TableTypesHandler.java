@@ -4,7 +4,7 @@ import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.sql.FlightSqlProducer.Schemas;
 import org.apache.arrow.vector.VarCharVector;
 
-/** GetTableTypes: the mesh has tables only. */
+/** GetTableTypes: the mesh's tables, and the system tables ({@code mesh.meta.*}), sorted. */
 final class TableTypesHandler {
     private final MetadataResults results;
 
@@ -14,8 +14,10 @@ final class TableTypesHandler {
 
     void stream(ServerStreamListener listener) {
         results.send(Schemas.GET_TABLE_TYPES_SCHEMA, listener, root -> {
-            Vectors.set((VarCharVector) root.getVector("table_type"), 0, TablesHandler.TABLE_TYPE);
-            root.setRowCount(1);
+            VarCharVector types = (VarCharVector) root.getVector("table_type");
+            Vectors.set(types, 0, TablesHandler.SYSTEM_TABLE_TYPE);
+            Vectors.set(types, 1, TablesHandler.TABLE_TYPE);
+            root.setRowCount(2);
         });
     }
 }

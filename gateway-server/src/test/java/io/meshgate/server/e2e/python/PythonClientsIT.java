@@ -45,7 +45,8 @@ class PythonClientsIT {
         MeshgateConfig demo = ConfigLoader.load(yaml, Map.of());
         List<DomainConfig> domains = new ArrayList<>(demo.domains());
         domains.add(allTypesDomain());
-        MeshgateConfig config = new MeshgateConfig(new ServerConfig("127.0.0.1", 0), demo.auth(), demo.query(), demo.governance(), domains);
+        MeshgateConfig config = new MeshgateConfig(new ServerConfig("127.0.0.1", 0), demo.auth(), demo.query(), demo.governance(), domains,
+                demo.products());
         try (MeshgateServer server = MeshgateServer.start(config)) {
             String output = PythonEnvironment.run(
                     List.of(python.python(), "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests"), examples,

@@ -17,6 +17,7 @@ import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.catalog.SchemaBinding;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
 import io.meshgate.error.ErrorCode;
@@ -125,7 +126,7 @@ class FlightSqlTransportIT {
                         .hashToString(4, "b0b-pass".toCharArray())), Set.of("analysts"))));
         Governance governance = new Governance(new BobSeesOrderKeysOnly(), HashKey.of("0123456789abcdef-test"));
         endpoint = FlightSqlEndpoint.start(new ServerConfig("127.0.0.1", 0), QueryConfig.DEFAULT_TIMEOUT, FlightSqlTransportIT::prepare,
-                principal -> new CatalogView(mesh, governance, principal), new QueryAuditor(audited::add, governance),
+                principal -> new CatalogView(mesh, governance, principal), SystemTables.standard(), new QueryAuditor(audited::add, governance),
                 users, FlightAuthentication.create(users, Duration.ofSeconds(2)), allocator);
         client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", endpoint.port())).build();
         sql = new FlightSqlClient(client);
