@@ -60,6 +60,24 @@ class ConfigLoaderTest {
         assertFalse(catalog.s3().pathStyleAccess());
         assertEquals(Set.of(), config.auth().users().get(0).groups());
         assertEquals(GovernanceConfig.none(), config.governance(), "no policies, no hash key, no audit log");
+        assertEquals(Optional.empty(), config.products(), "no product files: products are their table properties");
+    }
+
+    @Test
+    void productsFolderIsResolvedAgainstTheConfigurationDirectory(@TempDir Path dir) throws IOException {
+        assertEquals(Optional.of(Path.of("products")), parse(MINIMAL + "products: products\n").products());
+        Path file = Files.writeString(dir.resolve("meshgate.yaml"), MINIMAL + "products: catalog/products\n");
+        assertEquals(Optional.of(dir.toAbsolutePath().resolve("catalog/products")), ConfigLoader.load(file, Map.of()).products());
+        assertEquals(Optional.of(Path.of("/srv/products")),
+                ConfigLoader.load(file, Map.of("MESHGATE_PRODUCTS", "/srv/products")).products(), "the environment overrides it too");
+        assertEquals(List.of("meshgate.yaml:7: products: must not be blank"), errors(MINIMAL + "products: \" \"\n"));
+    }
+
+    @Test
+    void aDomainCannotBeNamedLikeTheSystemCatalog() {
+        assertEquals(List.of("meshgate.yaml:7: domains[1].name: 'Mesh' is reserved for Meshgate's system tables (mesh.meta.*):"
+                        + " give the domain another name"),
+                errors(MINIMAL + "  - name: Mesh\n    catalog: {uri: \"jdbc:sqlite:/data/m.db\", warehouse: \"file:///data/m\"}\n"));
     }
 
     @Test
