@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,16 @@ class SqlShellIT {
                 (2 rows)
                 """, stdout());
         assertEquals("", stderr());
+    }
+
+    @Test
+    void aQueryOnADeprecatedProductPrintsItsWarningAndStillAnswers() {
+        assertEquals(0, shell("ana", "", "--format", "csv", "-e", "SELECT count(*) AS n FROM supply.inventory.partsupp;"
+                + " SELECT count(*) AS n FROM supply.inventory.part;"), stderr());
+        assertEquals("WARNING: Product supply.inventory.partsupp is deprecated: it answers until its sunset on "
+                + LocalDate.now(ZoneOffset.UTC).plusYears(1) + ", then queries on it fail (ask supply-team@example.com what replaces it)\n",
+                stderr(), "one warning, for the deprecated product only");
+        assertEquals(List.of("n", "8000", "n", "2000"), stdout().lines().toList());
     }
 
     @Test
