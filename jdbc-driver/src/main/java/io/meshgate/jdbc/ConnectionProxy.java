@@ -87,7 +87,7 @@ final class ConnectionProxy implements InvocationHandler {
             return result;
         }
         ConnectionProxy handler = new ConnectionProxy(result, connection);
-        if (result instanceof ResultSet rows) {
+        if (target instanceof Statement && result instanceof ResultSet rows) {
             handler.warnings = ServerWarnings.of(rows);
         }
         return proxy(result, handler);

@@ -21,10 +21,18 @@ final class ServerWarnings {
     private ServerWarnings() {
     }
 
-    /** The messages of the warnings that came with {@code rows}, a result set of Arrow's driver; none for any other. */
+    /**
+     * The messages of the warnings that came with {@code rows}, a query's result set of Arrow's
+     * driver; none for any other, and none for one Arrow's driver built without a FlightInfo (some
+     * metadata answers), whose {@code getAppMetadata()} fails.
+     */
     static List<String> of(ResultSet rows) {
         if (rows instanceof ArrowFlightJdbcFlightStreamResultSet arrow) {
-            return messages(arrow.getAppMetadata());
+            try {
+                return messages(arrow.getAppMetadata());
+            } catch (NullPointerException e) {
+                return List.of();
+            }
         }
         return List.of();
     }

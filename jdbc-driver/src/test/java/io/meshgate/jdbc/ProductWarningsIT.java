@@ -2,6 +2,7 @@ package io.meshgate.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshgate.server.testing.DemoGateway;
@@ -108,12 +109,16 @@ class ProductWarningsIT {
         Path file = GATEWAY.data().resolve("products").resolve("lifecycle.yaml");
         String original = Files.readString(file);
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        try {
+        try (Connection connection = connect(); PreparedStatement before = connection.prepareStatement(DEPRECATED)) {
+            before.executeQuery().close();
             Files.writeString(file, original.replaceFirst("sunset: \\S+", "sunset: " + yesterday));
             SQLException retired = awaitFailure(DEPRECATED);
             assertEquals("55000", retired.getSQLState());
             assertTrue(retired.getMessage().contains("[PRODUCT_RETIRED] SQLSTATE 55000: Cannot query supply.inventory.partsupp: the product was"
                     + " retired after its sunset on " + yesterday + " (ask supply-team@example.com what replaces it)"), retired.getMessage());
+            SQLException preparedBefore = assertThrows(SQLException.class, () -> before.executeQuery().close(),
+                    "a statement prepared before the sunset fails too");
+            assertEquals("55000", preparedBefore.getSQLState());
         } finally {
             Files.writeString(file, original);
         }

@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.meshgate.engine.BoundParameters;
 import io.meshgate.engine.PreparedQuery;
+import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
 import io.meshgate.server.error.FlightErrorMapper;
 import java.util.ArrayList;
@@ -57,11 +58,23 @@ final class PreparedStatementHandler {
         listener.onCompleted();
     }
 
-    /** The flight info of one more run, with the warnings that run will carry ({@link QueryWarnings}). */
+    /**
+     * The flight info of one more run, with the warnings that run will carry ({@link QueryWarnings}).
+     * It does not fail when the run will (a product retired, or the policy changed the result's
+     * columns, since the statement was prepared): the run reports that, because Arrow's JDBC driver
+     * turns a failed run into an SQLException but lets a failed GetFlightInfo escape as a
+     * FlightRuntimeException.
+     */
     FlightInfo flightInfo(Principal caller, CommandPreparedStatementQuery command, FlightDescriptor descriptor) {
         PlannedStatement statement = openQueries.get(caller, command.getPreparedStatementHandle());
+        List<String> warnings;
+        try {
+            warnings = statement.query().warnings();
+        } catch (MeshgateException e) {
+            warnings = List.of();
+        }
         return QueryWarnings.flightInfo(statement.query().resultSchema(), descriptor, new FlightEndpoint(new Ticket(Any.pack(command).toByteArray())),
-                statement.query().warnings());
+                warnings);
     }
 
     SchemaResult schema(Principal caller, CommandPreparedStatementQuery command) {
