@@ -147,6 +147,22 @@ class DataProductsIT {
         }
         SQLException insert = assertThrows(SQLException.class, () -> rows("admin", "INSERT INTO mesh.meta.products (product) VALUES ('x')"));
         assertTrue(insert.getMessage().contains("NOT_SUPPORTED"), insert.getMessage());
+        Properties properties = new Properties();
+        properties.setProperty("user", "sam");
+        properties.setProperty("password", "sam");
+        Connection withCatalog = DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port()
+                + "?useEncryption=false&catalog=mesh", properties);
+        try (Statement statement = withCatalog.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM meta.products")) {
+            assertTrue(rows.next());
+            assertEquals(2, rows.getLong(1), "the session catalog may be mesh");
+        } finally {
+            try {
+                withCatalog.close();
+            } catch (SQLException e) {
+                // Arrow's driver (18.3) closes its channel before it closes the session it opened for the catalog.
+                assertTrue(e.getMessage().contains("Channel shutdown invoked"), e.getMessage());
+            }
+        }
     }
 
     @Test
