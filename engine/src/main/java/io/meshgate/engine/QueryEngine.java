@@ -96,8 +96,14 @@ public final class QueryEngine {
 
     /** The data products a statement reads, checked against the day each run starts on. */
     private record ProductsRead(List<Product> products, Products calendar) {
+        /** One warning per deprecated product; fails with PRODUCT_RETIRED for a retired one. */
         List<String> warnings() {
             return Deprecations.check(products, calendar.today());
+        }
+
+        /** Fails with PRODUCT_RETIRED when a product the statement reads no longer answers. */
+        void checkAnswering() {
+            warnings();
         }
     }
 
@@ -131,7 +137,7 @@ public final class QueryEngine {
         @Override
         public BatchStream execute(BoundParameters parameters) {
             checkBound(parameterSchema, parameters);
-            read.warnings();
+            read.checkAnswering();
             return PlanText.stream(text, allocator);
         }
 
@@ -155,7 +161,7 @@ public final class QueryEngine {
         @Override
         public BatchStream execute(BoundParameters parameters) {
             checkBound(parameterSchema, parameters);
-            read.warnings();
+            read.checkAnswering();
             try {
                 return ErrorTranslatingStream.wrap(query.execute(allocator, parameters.values()), QueryErrors::executionError);
             } catch (RuntimeException e) {
