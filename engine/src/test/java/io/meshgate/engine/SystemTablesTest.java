@@ -60,7 +60,7 @@ class SystemTablesTest {
               - {on: {domain: vault}, tags: {sensitivity: restricted}}
               - {on: {column: shop.sales.orders.email}, tags: {pii: email, sensitivity: confidential}}
             grants:
-              - {id: all, to: {groups: [governance]}, permissions: [SELECT], on: {all: true}, columns: {all: true}}
+              - {id: all, to: {groups: [governance]}, permissions: [SELECT, METADATA_READ], on: {all: true}, columns: {all: true}}
               - id: analysts
                 to: {groups: [analysts]}
                 permissions: [SELECT]
@@ -172,6 +172,9 @@ class SystemTablesTest {
                 Arrays.asList("secrets", 1L, null, null, null, null)),
                 run(ADMIN, "SELECT table_name, snapshot_id, last_updated, minutes_since, sla_minutes, breached FROM mesh.meta.freshness"
                         + " ORDER BY table_name"));
+        assertEquals(List.of(Arrays.asList("orders", null, 150L, true)),
+                run(ANA, "SELECT table_name, snapshot_id, minutes_since, breached FROM mesh.meta.freshness WHERE table_name = 'orders'"),
+                "the snapshot id is metadata (B6): only for METADATA_READ with full access; the freshness is for all who see the product");
     }
 
     @Test

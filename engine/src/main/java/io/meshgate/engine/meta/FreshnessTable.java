@@ -11,8 +11,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@code mesh.meta.freshness}: for each table the principal may see, its current snapshot, when
  * that was committed, how many whole minutes ago, the product's freshness SLA in minutes, and
  * whether the SLA is breached (the snapshot is older than the SLA allows, or there is no snapshot
- * at all; null without an SLA). Tables are described as listings see them, at most the
- * connector's listing freshness behind the catalog.
+ * at all; null without an SLA). The snapshot id is shown only to a principal who may read the
+ * table's metadata (METADATA_READ and full access, as for {@code table$snapshots}: B6); how fresh
+ * the product is, to everyone who may see it. Tables are described as listings see them, at most
+ * the connector's listing freshness behind the catalog.
  */
 final class FreshnessTable implements SystemTable {
     private static final Schema SCHEMA = new MetaColumns()
@@ -43,7 +45,7 @@ final class FreshnessTable implements SystemTable {
         Boolean breached = sla.map(allowed -> age.map(a -> a.compareTo(allowed) > 0).orElse(true)).orElse(null);
         return new Object[] {
             table.domain().name(), table.schema(), table.name(),
-            table.raw().snapshotId().isPresent() ? table.raw().snapshotId().getAsLong() : null,
+            table.raw().snapshotId().isPresent() && table.decision().metadataRead() ? table.raw().snapshotId().getAsLong() : null,
             committed.orElse(null), age.map(a -> Math.max(0, a.toMinutes())).orElse(null), sla.map(ProductsTable::minutes).orElse(null), breached,
         };
     }
