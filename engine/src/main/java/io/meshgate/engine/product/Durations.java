@@ -46,21 +46,6 @@ public final class Durations {
         return duration;
     }
 
-    /** The duration in the shortest whole unit that spells it exactly: {@code 45s}, {@code 30m}, {@code 6h}, {@code 2d}, {@code 90m}. */
-    public static String format(Duration duration) {
-        long seconds = duration.getSeconds();
-        if (duration.getNano() != 0) {
-            return duration.toString();
-        }
-        if (seconds % 86_400 == 0) {
-            return seconds / 86_400 + "d";
-        }
-        if (seconds % 3_600 == 0) {
-            return seconds / 3_600 + "h";
-        }
-        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
-    }
-
     private static Duration sum(String lower, String text) {
         Duration total = Duration.ZERO;
         Matcher part = PART.matcher(lower);

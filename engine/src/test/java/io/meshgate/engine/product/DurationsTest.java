@@ -42,12 +42,4 @@ class DurationsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Durations.parse("99999999999999999999d")).getMessage()
                 .contains("too long"));
     }
-
-    @Test
-    void formatsInTheLargestWholeUnit() {
-        assertEquals("2d", Durations.format(Duration.ofDays(2)));
-        assertEquals("6h", Durations.format(Duration.ofHours(6)));
-        assertEquals("90m", Durations.format(Duration.ofMinutes(90)));
-        assertEquals("45s", Durations.format(Duration.ofSeconds(45)));
-    }
 }
