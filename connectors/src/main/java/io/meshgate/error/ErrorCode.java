@@ -19,6 +19,8 @@ public enum ErrorCode {
     DIVISION_BY_ZERO(10, "22012", ErrorCategory.USER),
     INVALID_DATA(11, "22000", ErrorCategory.USER),
     INVALID_REQUEST(12, "08P01", ErrorCategory.USER),
+    /** A data product past its sunset date, or marked retired: it no longer answers queries. */
+    PRODUCT_RETIRED(13, "55000", ErrorCategory.USER),
     AUTHENTICATION_FAILED(20, "28000", ErrorCategory.AUTHENTICATION),
     PERMISSION_DENIED(30, "42501", ErrorCategory.PERMISSION),
     MASK_CONFLICT(31, "42501", ErrorCategory.PERMISSION),

@@ -14,6 +14,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * @param uuid       a stable identity that survives renames and changes when the table is re-created
  * @param snapshotId the snapshot a scan of this metadata reads; empty for a table with no data yet
  *                   or a source without snapshots
+ * @param snapshotTimestampMillis when that snapshot was committed, in milliseconds since the epoch
+ *                   (how fresh the data is); empty when there is no snapshot
  * @param rowCount   an estimate of the rows at that snapshot, for planning; empty when unknown
  * @param partitioning human-readable partition fields, such as {@code month(o_orderdate)}
  */
@@ -21,6 +23,7 @@ public record TableMetadata(
         SchemaTableName name,
         String uuid,
         OptionalLong snapshotId,
+        OptionalLong snapshotTimestampMillis,
         OptionalLong rowCount,
         Schema schema,
         List<String> partitioning,
@@ -45,6 +48,10 @@ public record TableMetadata(
         requireNonNull(name, "name is null");
         requireNonNull(uuid, "uuid is null");
         requireNonNull(snapshotId, "snapshotId is null");
+        requireNonNull(snapshotTimestampMillis, "snapshotTimestampMillis is null");
+        if (snapshotTimestampMillis.isPresent() && snapshotId.isEmpty()) {
+            throw new IllegalArgumentException("Cannot describe table " + name + ": a snapshot time needs a snapshot id");
+        }
         requireNonNull(rowCount, "rowCount is null");
         requireNonNull(schema, "schema is null");
         partitioning = List.copyOf(requireNonNull(partitioning, "partitioning is null"));
@@ -53,7 +60,7 @@ public record TableMetadata(
 
     /** The same table seen with only some of its columns (a principal's visible columns). */
     public TableMetadata withSchema(Schema newSchema) {
-        return new TableMetadata(name, uuid, snapshotId, rowCount, newSchema, partitioning, properties);
+        return new TableMetadata(name, uuid, snapshotId, snapshotTimestampMillis, rowCount, newSchema, partitioning, properties);
     }
 
     /** A column's stable field id; columns of sources without ids are numbered from 1 in table order. */

@@ -10,11 +10,12 @@ import java.util.function.Supplier;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A prepared query tied to the policy revision it was planned under (B7). Executed after the
- * policy changed, it is planned again first (its parameter values stay data: they are not part of
- * the plan), so a revoked grant or a new mask holds for
- * statements prepared before the change; if the new plan's columns or parameter types differ, it fails and asks for
- * the statement to be prepared again.
+ * A prepared query tied to the revision it was planned under (B7): the policy's and the product
+ * files'. Executed (or asked for its warnings) after either changed, it is planned again first
+ * (its parameter values stay data: they are not part of the plan), so a revoked grant, a new mask
+ * or a product deprecated since holds for statements prepared before the change; if the new
+ * plan's columns or parameter types differ, it fails and asks for the statement to be prepared
+ * again.
  */
 final class PolicyBoundQuery implements PreparedQuery {
     private final Supplier<String> currentRevision;
@@ -45,7 +46,17 @@ final class PolicyBoundQuery implements PreparedQuery {
     }
 
     @Override
+    public List<String> warnings() {
+        return current().warnings();
+    }
+
+    @Override
     public BatchStream execute(BoundParameters parameters) {
+        return current().execute(parameters);
+    }
+
+    /** The query planned under the revision in force, planned again first if that changed. */
+    private PreparedQuery current() {
         String now = currentRevision.get();
         if (!now.equals(revision)) {
             PreparedQuery replanned = planner.get();
@@ -58,7 +69,7 @@ final class PolicyBoundQuery implements PreparedQuery {
             planned = replanned;
             revision = now;
         }
-        return planned.execute(parameters);
+        return planned;
     }
 
     @Override

@@ -23,6 +23,16 @@ public interface PreparedQuery extends AutoCloseable {
     List<RelationAccess> relations();
 
     /**
+     * The warnings a run of the statement started now carries for its client, such as one per
+     * deprecated data product it reads; none by default.
+     *
+     * @throws io.meshgate.error.MeshgateException PRODUCT_RETIRED when a product it reads no longer answers
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
+
+    /**
      * Checks one value per parameter (Java values: Long, BigDecimal, String, LocalDate, ..., or
      * null) against {@link #parameterSchema()}; fails with INVALID_REQUEST naming the parameter and
      * the types when a value does not fit.
@@ -31,7 +41,10 @@ public interface PreparedQuery extends AutoCloseable {
         return ParameterBinder.bind(parameterSchema(), values);
     }
 
-    /** Runs the statement with {@code parameters}; batches are produced as the caller reads them. */
+    /**
+     * Runs the statement with {@code parameters}; batches are produced as the caller reads them.
+     * Fails as {@link #warnings()} does when a product it reads no longer answers.
+     */
     BatchStream execute(BoundParameters parameters);
 
     /** Runs a statement without parameters; fails with INVALID_REQUEST when it has some. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.policy.Principal;
 import io.meshgate.engine.execution.CompiledQuery;
@@ -11,6 +12,9 @@ import io.meshgate.engine.execution.PlanText;
 import io.meshgate.engine.planner.PlannedQuery;
 import io.meshgate.engine.planner.QueryErrors;
 import io.meshgate.engine.planner.QueryPlanner;
+import io.meshgate.engine.product.Deprecations;
+import io.meshgate.engine.product.Product;
+import io.meshgate.engine.product.Products;
 import io.meshgate.engine.types.ArrowTypes;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
@@ -29,6 +33,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class QueryEngine {
     private final MeshCatalog catalog;
     private final Governance governance;
+    private final SystemTables systemTables;
     private final QueryPlanner planner;
     private final BufferAllocator allocator;
 
@@ -37,11 +42,22 @@ public final class QueryEngine {
         this(catalog, allocator, Governance.open());
     }
 
+    /** An engine with the standard system tables ({@link SystemTables#standard()}). */
     public QueryEngine(MeshCatalog catalog, BufferAllocator allocator, Governance governance) {
+        this(catalog, allocator, governance, SystemTables.standard());
+    }
+
+    public QueryEngine(MeshCatalog catalog, BufferAllocator allocator, Governance governance, SystemTables systemTables) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.governance = requireNonNull(governance, "governance is null");
-        this.planner = new QueryPlanner(catalog, governance);
+        this.systemTables = requireNonNull(systemTables, "systemTables is null");
+        this.planner = new QueryPlanner(catalog, governance, systemTables);
         this.allocator = requireNonNull(allocator, "allocator is null");
+    }
+
+    /** The system tables queries may read ({@code mesh.meta.*}), for listings. */
+    public SystemTables systemTables() {
+        return systemTables;
     }
 
     /** The mesh as {@code principal} sees it, for listings. */
@@ -50,26 +66,44 @@ public final class QueryEngine {
     }
 
     /**
-     * Parses, validates and plans under the policy in force; throws {@link MeshgateException} with a
-     * code and, where known, SqlPosition. Executed after the policy changes or the resource links
-     * are bound again, it is planned again.
+     * Parses, validates and plans under the policy and product files in force; throws
+     * {@link MeshgateException} with a code and, where known, SqlPosition, and PRODUCT_RETIRED when
+     * it reads a retired data product. Executed after the policy or the product files change, or
+     * the resource links are bound again, it is planned again.
      */
     public PreparedQuery prepare(Session session, String sql) {
-        return new PolicyBoundQuery(() -> governance.policy().revision() + "/links-" + catalog.links().generation(), () -> prepareOnce(session, sql));
+        return new PolicyBoundQuery(() -> governance.policy().revision() + "/" + catalog.products().revision() + "/links-"
+                + catalog.links().generation(), () -> prepareOnce(session, sql));
     }
 
     private PreparedQuery prepareOnce(Session session, String sql) {
         PlannedQuery planned = planner.plan(catalogView(session.principal()), session, sql);
+        Products products = catalog.products();
+        Deprecations.check(planned.products(), products.today());
+        ProductsRead read = new ProductsRead(planned.products(), products);
         if (planned.explain()) {
-            return new ExplainQuery(planned.explainText(), parameterSchema(planned), planned.relations(), allocator);
+            return new ExplainQuery(planned.explainText(), parameterSchema(planned), planned.relations(), read, allocator);
         }
         Schema parameters = parameterSchema(planned);
         try {
             Schema schema = ArrowTypes.toArrowSchema(planned.plan().getRowType(), planned.columnNames());
             return new CompiledPreparedQuery(CompiledQuery.compile(planned.plan(), planned.typeFactory(), schema), parameters,
-                    planned.relations(), allocator);
+                    planned.relations(), read, allocator);
         } catch (RuntimeException e) {
             throw QueryErrors.executionError(e);
+        }
+    }
+
+    /** The data products a statement reads, checked against the day each run starts on. */
+    private record ProductsRead(List<Product> products, Products calendar) {
+        /** One warning per deprecated product; fails with PRODUCT_RETIRED for a retired one. */
+        List<String> warnings() {
+            return Deprecations.check(products, calendar.today());
+        }
+
+        /** Fails with PRODUCT_RETIRED when a product the statement reads no longer answers. */
+        void checkAnswering() {
+            warnings();
         }
     }
 
@@ -88,16 +122,22 @@ public final class QueryEngine {
     }
 
     /** EXPLAIN shows the plan, which does not depend on the parameter values: they are checked, not used. */
-    private record ExplainQuery(String text, Schema parameterSchema, List<RelationAccess> relations, BufferAllocator allocator)
-            implements PreparedQuery {
+    private record ExplainQuery(String text, Schema parameterSchema, List<RelationAccess> relations, ProductsRead read,
+            BufferAllocator allocator) implements PreparedQuery {
         @Override
         public Schema resultSchema() {
             return PlanText.SCHEMA;
         }
 
         @Override
+        public List<String> warnings() {
+            return read.warnings();
+        }
+
+        @Override
         public BatchStream execute(BoundParameters parameters) {
             checkBound(parameterSchema, parameters);
+            read.checkAnswering();
             return PlanText.stream(text, allocator);
         }
 
@@ -106,16 +146,22 @@ public final class QueryEngine {
         }
     }
 
-    private record CompiledPreparedQuery(CompiledQuery query, Schema parameterSchema, List<RelationAccess> relations, BufferAllocator allocator)
-            implements PreparedQuery {
+    private record CompiledPreparedQuery(CompiledQuery query, Schema parameterSchema, List<RelationAccess> relations, ProductsRead read,
+            BufferAllocator allocator) implements PreparedQuery {
         @Override
         public Schema resultSchema() {
             return query.resultSchema();
         }
 
         @Override
+        public List<String> warnings() {
+            return read.warnings();
+        }
+
+        @Override
         public BatchStream execute(BoundParameters parameters) {
             checkBound(parameterSchema, parameters);
+            read.checkAnswering();
             try {
                 return ErrorTranslatingStream.wrap(query.execute(allocator, parameters.values()), QueryErrors::executionError);
             } catch (RuntimeException e) {

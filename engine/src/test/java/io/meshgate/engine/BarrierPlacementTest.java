@@ -3,6 +3,7 @@ package io.meshgate.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.planner.QueryPlanner;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
@@ -43,7 +44,7 @@ class BarrierPlacementTest {
                         Set.of("id", "region", "amount")));
         Governance governance = new Governance(new FixedDecisions(decisions, Map.of()), HashKey.of("another-key-long-enough"));
         ENGINE_FOR_VIEWS = new QueryEngine(ORDERS.catalog, ALLOCATOR, governance);
-        PLANNER = new QueryPlanner(ORDERS.catalog, governance);
+        PLANNER = new QueryPlanner(ORDERS.catalog, governance, SystemTables.standard());
     }
 
     @AfterAll

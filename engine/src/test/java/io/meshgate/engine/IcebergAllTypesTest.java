@@ -13,6 +13,7 @@ import io.meshgate.connector.iceberg.JdbcCatalogSpec;
 import io.meshgate.connector.iceberg.S3Options;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.planner.QueryPlanner;
 import io.meshgate.engine.planner.policy.PolicyBinder;
 import io.meshgate.engine.policy.Governance;
@@ -92,7 +93,7 @@ class IcebergAllTypesTest {
         Governance governance = new Governance(new FixedDecisions(decisions, Map.of()), HashKey.of("a-test-key-of-enough-length"));
         MeshCatalog catalog = new MeshCatalog(List.of(new Domain("types", connector, List.of())));
         engine = new QueryEngine(catalog, allocator, governance);
-        planner = new QueryPlanner(catalog, governance);
+        planner = new QueryPlanner(catalog, governance, SystemTables.standard());
     }
 
     /** Every column of {@code table}, unmasked unless {@code masks} names it. */

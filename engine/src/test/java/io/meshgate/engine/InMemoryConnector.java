@@ -38,11 +38,20 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class InMemoryConnector implements Connector {
     /**
      * One table: its Arrow schema and rows (Long, Integer, Double, BigDecimal, String, Integer epoch
-     * days for DATE, Object[] of the fields for a struct), and its UUID (by default its name).
+     * days for DATE, Object[] of the fields for a struct), its UUID (by default its name), its table
+     * properties, and when its one snapshot was committed (epoch milliseconds), if that is known.
      */
-    record Table(Schema schema, List<Object[]> rows, Optional<String> uuid) {
+    record Table(Schema schema, List<Object[]> rows, Optional<String> uuid, Map<String, String> properties, OptionalLong committedMillis) {
         Table(Schema schema, List<Object[]> rows) {
-            this(schema, rows, Optional.empty());
+            this(schema, rows, Optional.empty(), Map.of(), OptionalLong.empty());
+        }
+
+        Table(Schema schema, List<Object[]> rows, Optional<String> uuid) {
+            this(schema, rows, uuid, Map.of(), OptionalLong.empty());
+        }
+
+        Table(Schema schema, List<Object[]> rows, Map<String, String> properties, OptionalLong committedMillis) {
+            this(schema, rows, Optional.empty(), properties, committedMillis);
         }
     }
 
@@ -81,8 +90,8 @@ final class InMemoryConnector implements Connector {
     @Override
     public Optional<TableMetadata> table(SchemaTableName name) {
         Table table = namespaces.getOrDefault(name.schema(), Map.of()).get(name.table());
-        return Optional.ofNullable(table).map(t -> new TableMetadata(name, t.uuid().orElse(name.toString()), OptionalLong.of(1),
-                OptionalLong.of(t.rows().size()), t.schema(), List.of(), Map.of()));
+        return Optional.ofNullable(table).map(t -> new TableMetadata(name, t.uuid().orElse(name.toString()), OptionalLong.of(1), t.committedMillis(),
+                OptionalLong.of(t.rows().size()), t.schema(), List.of(), t.properties()));
     }
 
     @Override

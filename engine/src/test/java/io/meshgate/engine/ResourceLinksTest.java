@@ -11,6 +11,7 @@ import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.LinkBinding;
 import io.meshgate.engine.catalog.LinkStatus;
 import io.meshgate.engine.catalog.VisibleLink;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.planner.QueryPlanner;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
@@ -167,7 +168,7 @@ class ResourceLinksTest {
 
     @Test
     void everyReadThroughLinksStacksOneBarrierPerLayerOverTheTargetsScan() {
-        QueryPlanner planner = new QueryPlanner(shop.catalog, shop.governance);
+        QueryPlanner planner = new QueryPlanner(shop.catalog, shop.governance, SystemTables.standard());
         assertEquals(2, barriersOverScan(planner, "carol", "SELECT id, card FROM " + ORDERS_LINK + " WHERE id = 3 AND card LIKE '%2'"),
                 "the owner's layer and carol's");
         assertEquals(2, barriersOverScan(planner, "dave", "SELECT id, card FROM bi.copy.orders"),

@@ -12,16 +12,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A connection of Arrow's driver seen through Meshgate's: every {@link SQLException} that the
  * connection, or a statement, result set or metadata object it hands out, throws goes through
- * {@link ServerErrors#withState} on its way to the caller, and {@code getObject} on a zoned
- * timestamp works ({@link ZonedTimestamps}). Objects are otherwise untouched; {@code unwrap}
- * reaches Arrow's own classes.
+ * {@link ServerErrors#withState} on its way to the caller, {@code getObject} on a zoned
+ * timestamp works ({@link ZonedTimestamps}), and the warnings the gateway sends with a result
+ * ({@link ServerWarnings}) are {@code getWarnings()} of the result set and of the statement that
+ * ran it, until the statement runs again or {@code clearWarnings()} is called. Objects are
+ * otherwise untouched; {@code unwrap} reaches Arrow's own classes.
  */
 final class ConnectionProxy implements InvocationHandler {
     /** What a call may hand out that is wrapped in turn. */
@@ -33,6 +37,8 @@ final class ConnectionProxy implements InvocationHandler {
     private Connection connection;
     /** For a result set: its zoned timestamp columns, once looked up. */
     private ZonedTimestamps zonedTimestamps;
+    /** For a statement or result set: the gateway's warnings for the last result, in order. */
+    private List<String> warnings = List.of();
 
     private ConnectionProxy(Object target, Connection connection) {
         this.target = target;
@@ -58,19 +64,21 @@ final class ConnectionProxy implements InvocationHandler {
         if (wrapperCall && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
             return method.getName().equals("unwrap") ? proxy : Boolean.TRUE;
         }
-        Object result;
-        try {
-            if (target instanceof ResultSet rows && ZonedTimestamps.isPlainGetObject(method, args)) {
-                ZonedTimestamps zoned = zonedTimestamps(rows);
-                if (zoned.isZoned(args[0])) {
-                    return zoned.read(args[0]);
-                }
-            }
-            result = method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof SQLException error ? ServerErrors.withState(error) : e.getCause();
-        } catch (SQLException e) {
-            throw ServerErrors.withState(e);
+        boolean warningHolder = target instanceof Statement || target instanceof ResultSet;
+        if (warningHolder && method.getName().equals("getWarnings") && method.getParameterCount() == 0) {
+            return ServerWarnings.chain(warnings, (SQLWarning) call(method, args));
+        }
+        if (warningHolder && method.getName().equals("clearWarnings") && method.getParameterCount() == 0) {
+            warnings = List.of();
+            return call(method, args);
+        }
+        boolean execution = target instanceof Statement && method.getName().startsWith("execute");
+        if (execution) {
+            warnings = List.of();
+        }
+        Object result = call(method, args);
+        if (execution) {
+            warnings = ServerWarnings.of(result instanceof ResultSet rows ? rows : currentResult((Statement) target));
         }
         if (result != null && method.getReturnType() == Connection.class) {
             return connection;
@@ -78,7 +86,36 @@ final class ConnectionProxy implements InvocationHandler {
         if (result == null || !WRAPPED.contains(method.getReturnType())) {
             return result;
         }
-        return proxy(result, new ConnectionProxy(result, connection));
+        ConnectionProxy handler = new ConnectionProxy(result, connection);
+        if (target instanceof Statement && result instanceof ResultSet rows) {
+            handler.warnings = ServerWarnings.of(rows);
+        }
+        return proxy(result, handler);
+    }
+
+    private static ResultSet currentResult(Statement statement) throws SQLException {
+        try {
+            return statement.getResultSet();
+        } catch (SQLException e) {
+            throw ServerErrors.withState(e);
+        }
+    }
+
+    /** Calls the target, giving a failure its SQLSTATE; {@code getObject} on a zoned timestamp is answered here. */
+    private Object call(Method method, Object[] args) throws Throwable {
+        try {
+            if (target instanceof ResultSet rows && ZonedTimestamps.isPlainGetObject(method, args)) {
+                ZonedTimestamps zoned = zonedTimestamps(rows);
+                if (zoned.isZoned(args[0])) {
+                    return zoned.read(args[0]);
+                }
+            }
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof SQLException error ? ServerErrors.withState(error) : e.getCause();
+        } catch (SQLException e) {
+            throw ServerErrors.withState(e);
+        }
     }
 
     /** The result set's zoned timestamp columns, looked up on the first {@code getObject}. */

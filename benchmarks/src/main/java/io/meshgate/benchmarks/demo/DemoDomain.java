@@ -10,12 +10,14 @@ import java.util.Optional;
 /**
  * One domain of the demo mesh: a team with its own Iceberg catalog (a SQLite file) and its own
  * warehouse folder, as if each were a separate account. The catalog and the Iceberg namespace are
- * named after the domain; the mesh exposes the namespace under {@link #schema()}.
+ * named after the domain; the mesh exposes the namespace under {@link #schema()}. The team owns
+ * the domain's data products: {@link #owner()} answers for them, {@link #contact()} takes
+ * questions and access requests.
  */
 enum DemoDomain {
-    COMMERCE("commerce", "sales", "commerce-team@example.com"),
-    CUSTOMER("customer", "crm", "customer-team@example.com"),
-    SUPPLY("supply", "inventory", "supply-team@example.com");
+    COMMERCE("commerce", "sales", "commerce-team"),
+    CUSTOMER("customer", "crm", "customer-team"),
+    SUPPLY("supply", "inventory", "supply-team");
 
     private final String domainName;
     private final String schema;
@@ -37,8 +39,19 @@ enum DemoDomain {
         return schema;
     }
 
+    /** The team that owns the domain's products. */
     String owner() {
         return owner;
+    }
+
+    /** Where to ask about the domain's products. */
+    String contact() {
+        return owner + "@example.com";
+    }
+
+    /** How to get access to the domain's products. */
+    String access() {
+        return "Ask " + contact() + " for read access (the analysts group sees every internal column)";
     }
 
     Path directory(Path dataDir) {

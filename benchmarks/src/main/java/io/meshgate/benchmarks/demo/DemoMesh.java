@@ -3,6 +3,7 @@ package io.meshgate.benchmarks.demo;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.connector.iceberg.IcebergCatalogs;
+import io.meshgate.engine.product.ProductProperties;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +30,25 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
  * supply), each with its own Iceberg JDBC catalog on a SQLite file and its own warehouse folder,
  * plus the {@code meshgate.yaml} that serves them.
  *
+ * <p>Every table is a data product: its properties name its owner, contact, description,
+ * freshness SLA, version and how to get access; {@code products/} overrides them where a
+ * product's life changed (one product is deprecated, its sunset a year after generation).
+ *
  * <p>Layout under the data directory: {@code <domain>/catalog.db}, {@code <domain>/warehouse/},
- * {@code policies/} (the demo's policy files), {@code meshgate.yaml} (with a HASH key made for
+ * {@code policies/} (the demo's policy files), {@code products/} (its product files), {@code meshgate.yaml} (with a HASH key made for
  * this directory), and {@code .complete}, written last. The server appends its audit log to
  * {@code audit.jsonl} there; the generator leaves that file alone. Only a mesh whose marker names the
  * requested scale factor, the current layout version and this directory is reused; otherwise what
  * the generator owns there is deleted and generated again (other files are left alone).
  */
 public final class DemoMesh {
-    /** The layout version; raise it when the generated files change, so old meshes are regenerated. 2: users, policies, audit. */
-    static final int FORMAT_VERSION = 2;
+    /**
+     * The layout version; raise it when the generated files change, so old meshes are regenerated.
+     * 2: users, policies, audit. 3: product metadata and product files.
+     */
+    static final int FORMAT_VERSION = 3;
     static final long ROWS_PER_FILE = 1_000_000;
     static final int OPEN_PARTITIONS_PER_PASS = 12;
-    static final String OWNER_PROPERTY = "meshgate.owner";
-    static final String DESCRIPTION_PROPERTY = "meshgate.description";
 
     private DemoMesh() {
     }
@@ -73,6 +81,7 @@ public final class DemoMesh {
             long start = System.nanoTime();
             long rows = generate(directory, scaleFactor, progress);
             DemoPolicies.copyTo(directory);
+            DemoProducts.write(directory, LocalDate.now(ZoneOffset.UTC).plusYears(1));
             Path written = MeshConfigFile.write(directory);
             wanted.write(directory);
             progress.printf("Demo mesh ready: %d tables, %d rows in %.1f s; configuration %s%n",
@@ -110,8 +119,13 @@ public final class DemoMesh {
                 .withPartitionSpec(definition.partitionSpec(schema))
                 .withProperties(Map.of(
                         TableProperties.PARQUET_COMPRESSION, "zstd",
-                        OWNER_PROPERTY, definition.domain().owner(),
-                        DESCRIPTION_PROPERTY, definition.description()))
+                        ProductProperties.OWNER, definition.domain().owner(),
+                        ProductProperties.CONTACT, definition.domain().contact(),
+                        ProductProperties.DESCRIPTION, definition.description(),
+                        ProductProperties.FRESHNESS_SLA, definition.freshnessSla(),
+                        ProductProperties.VERSION, definition.version(),
+                        ProductProperties.STATUS, "active",
+                        ProductProperties.ACCESS, definition.domain().access()))
                 .create();
         return loader.load(table, definition.records(scaleFactor, table.schema()));
     }
@@ -121,6 +135,7 @@ public final class DemoMesh {
         Files.deleteIfExists(directory.resolve(CompletionMarker.FILE_NAME));
         Files.deleteIfExists(directory.resolve(MeshConfigFile.FILE_NAME));
         deleteRecursively(directory.resolve(DemoPolicies.DIRECTORY_NAME));
+        deleteRecursively(directory.resolve(DemoProducts.DIRECTORY_NAME));
         for (DemoDomain domain : DemoDomain.values()) {
             deleteRecursively(domain.directory(directory));
         }

@@ -15,9 +15,11 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
- * A table of the demo mesh: where it lives, what it says about itself, its columns, how it is
- * partitioned, and the TPC-H generator its rows come from.
+ * A table of the demo mesh: where it lives, what it says about itself as a data product, its
+ * columns, how it is partitioned, and the TPC-H generator its rows come from.
  *
+ * @param freshnessSla   how old its data may get, as a product property writes it ({@code 24h})
+ * @param version        its version as a data product
  * @param monthPartition the date column whose month partitions the table, if any
  * @param generator      the TPC-H generator's rows at a scale factor
  */
@@ -25,6 +27,8 @@ record DemoTable<T>(
         DemoDomain domain,
         String name,
         String description,
+        String freshnessSla,
+        String version,
         List<DemoColumn<T>> columns,
         Optional<String> monthPartition,
         DoubleFunction<Iterable<T>> generator) {
@@ -32,6 +36,8 @@ record DemoTable<T>(
         requireNonNull(domain, "domain is null");
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
+        requireNonNull(freshnessSla, "freshnessSla is null");
+        requireNonNull(version, "version is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         requireNonNull(monthPartition, "monthPartition is null");
         requireNonNull(generator, "generator is null");

@@ -25,7 +25,9 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
 
 /**
- * The eight TPC-H tables split over the demo mesh's domains, with TPC-H's column names: keys are
+ * The eight TPC-H tables split over the demo mesh's domains, each a data product with a
+ * description, a freshness SLA (daily for orders and line items, weekly for customers and supply,
+ * monthly for the reference tables) and a version, with TPC-H's column names: keys are
  * longs, money, quantities, discounts and taxes {@code decimal(12,2)}, counts ints, dates dates,
  * the rest strings. Orders are partitioned by month of {@code o_orderdate}; lineitem is not
  * partitioned (it is split into files by row count instead).
@@ -47,6 +49,7 @@ final class DemoTables {
 
     static DemoTable<Order> orders() {
         return new DemoTable<>(DemoDomain.COMMERCE, "orders", "Customer orders with their status, total price, date and priority.",
+                "24h", "2.3",
                 List.of(
                         column("o_orderkey", KEY, Order::getOrderKey),
                         column("o_custkey", KEY, Order::getCustomerKey),
@@ -63,6 +66,7 @@ final class DemoTables {
 
     static DemoTable<LineItem> lineitem() {
         return new DemoTable<>(DemoDomain.COMMERCE, "lineitem", "The lines of each order: part, supplier, quantity, price, discount, tax and shipping.",
+                "24h", "2.3",
                 List.of(
                         column("l_orderkey", KEY, LineItem::getOrderKey),
                         column("l_partkey", KEY, LineItem::getPartKey),
@@ -86,6 +90,7 @@ final class DemoTables {
 
     static DemoTable<Customer> customer() {
         return new DemoTable<>(DemoDomain.CUSTOMER, "customer", "Customers with their address, nation, phone, account balance and market segment.",
+                "7d", "1.8",
                 List.of(
                         column("c_custkey", KEY, Customer::getCustomerKey),
                         column("c_name", TEXT, Customer::getName),
@@ -101,6 +106,7 @@ final class DemoTables {
 
     static DemoTable<Nation> nation() {
         return new DemoTable<>(DemoDomain.CUSTOMER, "nation", "The 25 nations customers and suppliers belong to, each in a region.",
+                "30d", "1.0",
                 List.of(
                         column("n_nationkey", KEY, Nation::getNationKey),
                         column("n_name", TEXT, Nation::getName),
@@ -112,6 +118,7 @@ final class DemoTables {
 
     static DemoTable<Region> region() {
         return new DemoTable<>(DemoDomain.CUSTOMER, "region", "The 5 world regions nations are grouped into.",
+                "30d", "1.0",
                 List.of(
                         column("r_regionkey", KEY, Region::getRegionKey),
                         column("r_name", TEXT, Region::getName),
@@ -122,6 +129,7 @@ final class DemoTables {
 
     static DemoTable<Part> part() {
         return new DemoTable<>(DemoDomain.SUPPLY, "part", "Parts with their manufacturer, brand, type, size, container and retail price.",
+                "7d", "1.2",
                 List.of(
                         column("p_partkey", KEY, Part::getPartKey),
                         column("p_name", TEXT, Part::getName),
@@ -138,6 +146,7 @@ final class DemoTables {
 
     static DemoTable<PartSupplier> partsupp() {
         return new DemoTable<>(DemoDomain.SUPPLY, "partsupp", "Which supplier offers which part, with the quantity available and the supply cost.",
+                "7d", "1.4",
                 List.of(
                         column("ps_partkey", KEY, PartSupplier::getPartKey),
                         column("ps_suppkey", KEY, PartSupplier::getSupplierKey),
@@ -150,6 +159,7 @@ final class DemoTables {
 
     static DemoTable<Supplier> supplier() {
         return new DemoTable<>(DemoDomain.SUPPLY, "supplier", "Suppliers with their address, nation, phone and account balance.",
+                "7d", "1.2",
                 List.of(
                         column("s_suppkey", KEY, Supplier::getSupplierKey),
                         column("s_name", TEXT, Supplier::getName),

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Writes {@code meshgate.yaml}, the server configuration that serves the demo mesh: the demo
- * users, the policy folder, a HASH key made for this data directory alone, the audit log and the
- * three domains.
+ * users, the policy folder, the product folder, a HASH key made for this data directory alone, the
+ * audit log and the three domains.
  */
 final class MeshConfigFile {
     static final String FILE_NAME = "meshgate.yaml";
@@ -62,6 +62,7 @@ final class MeshConfigFile {
                     .append("}, groups: [").append(String.join(", ", user.groups())).append("]}\n");
         }
         yaml.append("policies: ").append(DemoPolicies.DIRECTORY_NAME).append('\n')
+                .append("products: ").append(DemoProducts.DIRECTORY_NAME).append('\n')
                 .append("policy-hash-key: ").append(quoted(hashKey)).append('\n')
                 .append("audit: {file: ").append(AUDIT_FILE_NAME).append("}\n")
                 .append("domains:\n");

@@ -9,6 +9,7 @@ import io.meshgate.engine.Session;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.catalog.SchemaBinding;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.planner.QueryPlanner;
 import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.engine.policy.Governance;
@@ -78,7 +79,7 @@ public class PolicyPlanningBenchmark {
         Governance governance = new Governance(new PolicyEvaluator(policies), HashKey.of("benchmark-hash-key-0123456789"));
         allocator = new RootAllocator();
         engine = new QueryEngine(catalog, allocator, governance);
-        planner = new QueryPlanner(catalog, governance);
+        planner = new QueryPlanner(catalog, governance, SystemTables.standard());
         session = Session.of(new Principal(user, GROUPS.get(user)));
         q5 = TpchQueries.text(5);
     }

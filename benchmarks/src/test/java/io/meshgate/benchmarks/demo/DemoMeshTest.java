@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshgate.connector.iceberg.IcebergCatalogs;
+import io.meshgate.engine.product.Product;
+import io.meshgate.engine.product.ProductFields;
+import io.meshgate.engine.product.ProductFiles;
+import io.meshgate.engine.product.ProductStatus;
+import io.meshgate.engine.product.Products;
 import io.trino.tpch.Customer;
 import io.trino.tpch.CustomerGenerator;
 import io.trino.tpch.LineItem;
@@ -29,10 +34,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -180,15 +187,32 @@ class DemoMeshTest {
     }
 
     @Test
-    void tablesNameTheirOwnerAndDescribeThemselves() {
-        Table orders = loadTable(DemoDomain.COMMERCE, "orders");
-        assertEquals("commerce-team@example.com", orders.properties().get("meshgate.owner"));
-        Table supplier = loadTable(DemoDomain.SUPPLY, "supplier");
-        assertEquals("supply-team@example.com", supplier.properties().get("meshgate.owner"));
+    void tablesDescribeThemselvesAsDataProducts() {
+        Map<String, String> orders = loadTable(DemoDomain.COMMERCE, "orders").properties();
+        assertEquals("commerce-team", orders.get("meshgate.owner"));
+        assertEquals("commerce-team@example.com", orders.get("meshgate.contact"));
+        assertEquals("24h", orders.get("meshgate.sla.freshness"));
+        assertEquals("2.3", orders.get("meshgate.version"));
+        assertEquals("active", orders.get("meshgate.status"));
+        assertTrue(orders.get("meshgate.access").contains("commerce-team@example.com"), orders.get("meshgate.access"));
+        assertEquals("supply-team", loadTable(DemoDomain.SUPPLY, "supplier").properties().get("meshgate.owner"));
         for (DemoTable<?> definition : DemoTables.all()) {
-            String description = loadTable(definition.domain(), definition.name()).properties().get("meshgate.description");
-            assertTrue(description != null && description.endsWith("."), definition.name() + ": " + description);
+            Map<String, String> properties = loadTable(definition.domain(), definition.name()).properties();
+            Product product = Products.fromProperties().of(definition.domain().domainName(), definition.domain().schema(), definition.name(),
+                    properties);
+            assertTrue(product.description().orElseThrow().endsWith("."), definition.name() + ": " + product);
+            assertTrue(product.owner().isPresent() && product.contact().isPresent() && product.freshnessSla().isPresent()
+                    && product.version().isPresent() && product.access().isPresent(), definition.name() + ": " + product);
         }
+    }
+
+    @Test
+    void theProductFileDeprecatesPartsuppWithASunsetAYearAhead() {
+        ProductFiles files = ProductFiles.load(sharedDir.resolve("products"));
+        assertEquals(Set.of("supply.inventory.partsupp"), files.entries().keySet());
+        ProductFields partsupp = files.entry("supply.inventory.partsupp").orElseThrow().fields();
+        assertEquals(Optional.of(ProductStatus.DEPRECATED), partsupp.status());
+        assertEquals(Optional.of(LocalDate.now(ZoneOffset.UTC).plusYears(1)), partsupp.sunset());
     }
 
     @Test
@@ -243,12 +267,14 @@ class DemoMeshTest {
         Files.delete(dir.resolve(".complete"));
         Path leftover = Files.writeString(dir.resolve("commerce/warehouse/half-written.parquet"), "x");
         Path stalePolicy = Files.writeString(dir.resolve("policies/removed.yaml"), "grants: []\n");
+        Path staleProducts = Files.writeString(dir.resolve("products/removed.yaml"), "products: []\n");
         Path unrelated = Files.writeString(dir.resolve("notes.txt"), "kept");
 
         DemoMesh.ensure(dir, SCALE, quiet());
 
         assertFalse(Files.exists(leftover), "files of the half-written mesh are deleted");
         assertFalse(Files.exists(stalePolicy), "the policy folder is the generator's");
+        assertFalse(Files.exists(staleProducts), "so is the product folder");
         assertTrue(Files.exists(unrelated), "files the generator does not own are kept");
         assertEquals(new CompletionMarker(SCALE, DemoMesh.FORMAT_VERSION, dir.toAbsolutePath().normalize().toString()),
                 CompletionMarker.read(dir).orElseThrow());

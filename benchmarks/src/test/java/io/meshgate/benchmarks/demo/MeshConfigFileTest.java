@@ -44,6 +44,7 @@ class MeshConfigFileTest {
                     - {name: sam, password: {bcrypt: "%s"}, groups: [sales]}
                     - {name: fred, password: {bcrypt: "%s"}, groups: [analysts, fraud]}
                 policies: policies
+                products: products
                 policy-hash-key: "%s"
                 audit: {file: audit.jsonl}
                 domains:

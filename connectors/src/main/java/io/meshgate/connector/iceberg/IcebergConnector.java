@@ -152,8 +152,9 @@ public final class IcebergConnector implements Connector {
     private static TableMetadata describe(SchemaTableName name, Table table) {
         Snapshot snapshot = table.currentSnapshot();
         OptionalLong snapshotId = snapshot == null ? OptionalLong.empty() : OptionalLong.of(snapshot.snapshotId());
+        OptionalLong committed = snapshot == null ? OptionalLong.empty() : OptionalLong.of(snapshot.timestampMillis());
         Schema schema = snapshot == null ? table.schema() : SnapshotUtil.schemaFor(table, snapshot.snapshotId());
-        return new TableMetadata(name, table.uuid().toString(), snapshotId, rowCount(snapshot), IcebergSchemas.toArrow(schema),
+        return new TableMetadata(name, table.uuid().toString(), snapshotId, committed, rowCount(snapshot), IcebergSchemas.toArrow(schema),
                 IcebergSchemas.partitioning(table.spec(), schema), table.properties());
     }
 

@@ -25,6 +25,7 @@ import org.apache.iceberg.MetadataTableType;
 import org.apache.iceberg.MetadataTableUtils;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableScan;
@@ -78,9 +79,11 @@ final class IcebergMetadataTables {
     static Optional<TableMetadata> describe(SchemaTableName name, Table table, String kind) {
         return Kind.of(kind).map(k -> {
             SchemaTableName metadataName = new SchemaTableName(name.schema(), new MetadataTableName(name.table(), k.kindName()).toString());
-            OptionalLong snapshotId = table.currentSnapshot() == null ? OptionalLong.empty() : OptionalLong.of(table.currentSnapshot().snapshotId());
+            Snapshot current = table.currentSnapshot();
+            OptionalLong snapshotId = current == null ? OptionalLong.empty() : OptionalLong.of(current.snapshotId());
+            OptionalLong committed = current == null ? OptionalLong.empty() : OptionalLong.of(current.timestampMillis());
             Schema shown = shownSchema(MetadataTableUtils.createMetadataTableInstance(table, k.type), k);
-            return new TableMetadata(metadataName, table.uuid().toString(), snapshotId, OptionalLong.empty(), IcebergSchemas.toArrow(shown),
+            return new TableMetadata(metadataName, table.uuid().toString(), snapshotId, committed, OptionalLong.empty(), IcebergSchemas.toArrow(shown),
                     List.of(), Map.of());
         });
     }

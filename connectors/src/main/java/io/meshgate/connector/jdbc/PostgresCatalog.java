@@ -150,7 +150,7 @@ final class PostgresCatalog {
                 } while (rows.next());
                 Map<String, String> properties = new HashMap<>();
                 comment.filter(c -> !c.isBlank()).ifPresent(c -> properties.put("comment", c));
-                return Optional.of(new TableMetadata(name, uuid(oid), OptionalLong.empty(), rowCount(kind, tuples), new Schema(fields),
+                return Optional.of(new TableMetadata(name, uuid(oid), OptionalLong.empty(), OptionalLong.empty(), rowCount(kind, tuples), new Schema(fields),
                         List.of(), properties));
             }
         }

@@ -61,6 +61,7 @@ abstract class IcebergConnectorContract {
         TableMetadata metadata = orders();
         assertEquals(table.uuid().toString(), metadata.uuid());
         assertEquals(table.currentSnapshot().snapshotId(), metadata.snapshotId().getAsLong());
+        assertEquals(table.currentSnapshot().timestampMillis(), metadata.snapshotTimestampMillis().getAsLong());
         assertEquals(List.of("month(o_orderdate)"), metadata.partitioning());
         assertEquals("zstd", metadata.properties().get("write.parquet.compression-codec"));
         List<Field> fields = metadata.schema().getFields();
@@ -71,7 +72,8 @@ abstract class IcebergConnectorContract {
         assertEquals(new ArrowType.Date(DateUnit.DAY), fields.get(4).getType());
         assertTrue(!fields.get(0).isNullable() && fields.get(5).isNullable());
         assertTrue(connector().table(new SchemaTableName("commerce.sales", "no_such_table")).isEmpty());
-        assertTrue(connector().table(new SchemaTableName("commerce.sales", "returns")).orElseThrow().snapshotId().isEmpty());
+        TableMetadata empty = connector().table(new SchemaTableName("commerce.sales", "returns")).orElseThrow();
+        assertTrue(empty.snapshotId().isEmpty() && empty.snapshotTimestampMillis().isEmpty());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The statement a scan sends: what is pushed to PostgreSQL, and how, for each kind of column. */
 class PostgresQueryTest {
-    private static final TableMetadata TABLE = new TableMetadata(new SchemaTableName("shop", "orders"), "u", OptionalLong.empty(),
+    private static final TableMetadata TABLE = new TableMetadata(new SchemaTableName("shop", "orders"), "u", OptionalLong.empty(), OptionalLong.empty(),
             OptionalLong.empty(), new Schema(List.of(
                     column(1, "id", PostgresTypes.INT4, -1, "integer", true),
                     column(2, "note", PostgresTypes.TEXT, -1, "text", true),

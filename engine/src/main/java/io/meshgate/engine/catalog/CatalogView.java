@@ -12,8 +12,11 @@ import io.meshgate.policy.eval.TagAssignments;
 import io.meshgate.policy.eval.ResolvedPrincipal;
 import io.meshgate.spi.TableMetadata;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -49,7 +52,7 @@ public final class CatalogView {
         this.mesh = requireNonNull(mesh, "mesh is null");
         this.governance = requireNonNull(governance, "governance is null");
         this.principal = requireNonNull(principal, "principal is null");
-        this.linkAccess = new LinkAccess(governance);
+        this.linkAccess = new LinkAccess(governance, mesh.products());
     }
 
     /** Domains holding at least one visible table or listed link, in configuration order (domains of links last). */
@@ -227,7 +230,8 @@ public final class CatalogView {
         if (!decision.visible()) {
             return Optional.empty();
         }
-        return Optional.of(new VisibleTable(domain, schema, name, raw.withSchema(visibleSchema(raw, decision)), raw, decision));
+        return Optional.of(new VisibleTable(domain, schema, name, raw.withSchema(visibleSchema(raw, decision)), raw, decision,
+                mesh.products().of(domain.name(), schema, name, raw.properties())));
     }
 
     /** The columns of {@code input} that {@code decision} shows, in order; nullable where cells may be masked or nulled. */

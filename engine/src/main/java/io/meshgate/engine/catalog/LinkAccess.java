@@ -3,6 +3,8 @@ package io.meshgate.engine.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.policy.Governance;
+import io.meshgate.engine.product.Product;
+import io.meshgate.engine.product.Products;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.policy.eval.AccessScope;
@@ -26,9 +28,11 @@ import java.util.Set;
  */
 final class LinkAccess {
     private final Governance governance;
+    private final Products products;
 
-    LinkAccess(Governance governance) {
+    LinkAccess(Governance governance, Products products) {
         this.governance = requireNonNull(governance, "governance is null");
+        this.products = requireNonNull(products, "products is null");
     }
 
     /**
@@ -68,7 +72,8 @@ final class LinkAccess {
         TableMetadata visible = input.withSchema(CatalogView.visibleSchema(input, decision));
         Optional<LinkPath> path = hops.isEmpty() ? Optional.empty() : Optional.of(new LinkPath(shownName.qualifiedName(),
                 hops.stream().map(hop -> hop.name().qualifiedName()).toList(), target.qualifiedName(), raw.uuid(), below));
-        return Optional.of(new VisibleTable(domain, target.schema(), target.table().orElseThrow(), visible, raw, decision, path));
+        Product product = products.of(domain.name(), target.schema(), target.table().orElseThrow(), raw.properties());
+        return Optional.of(new VisibleTable(domain, target.schema(), target.table().orElseThrow(), visible, raw, decision, product, path));
     }
 
     private static Principal owner(Links.Hop hop) {

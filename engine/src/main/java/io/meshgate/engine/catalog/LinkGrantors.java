@@ -38,7 +38,7 @@ public final class LinkGrantors {
     }
 
     public static List<LinkGrantor> of(MeshCatalog mesh, Governance governance, PolicySet set) {
-        LinkAccess access = new LinkAccess(governance);
+        LinkAccess access = new LinkAccess(governance, mesh.products());
         List<LinkGrantor> grantors = new ArrayList<>();
         Predicate<String> any = name -> true;
         for (Links.LinkedName linked : mesh.links().names(Optional.empty(), any, any)) {

@@ -2,6 +2,7 @@ package io.meshgate.engine.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.engine.product.Product;
 import io.meshgate.policy.eval.AccessDecision;
 import io.meshgate.spi.TableMetadata;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * A table as one principal sees it: {@code metadata} has only the visible columns (R2, R3), and
- * {@code raw} is the connector's full description, used below the policy barrier only.
+ * {@code raw} is the connector's full description, used below the policy barrier only;
+ * {@code product} is what its owners say about it as a data product.
  *
  * <p>{@code domain}, {@code schema} and {@code name} say where the data is. A table read through a
  * resource link ({@code link} present) is the link's target there, while the principal knows it by
@@ -20,7 +22,7 @@ import org.apache.arrow.vector.types.pojo.Field;
  * access on the link, over the layers of {@link LinkPath#below()}.
  */
 public record VisibleTable(Domain domain, String schema, String name, TableMetadata metadata, TableMetadata raw, AccessDecision decision,
-        Optional<LinkPath> link) {
+        Product product, Optional<LinkPath> link) {
     public VisibleTable {
         requireNonNull(domain, "domain is null");
         requireNonNull(schema, "schema is null");
@@ -28,25 +30,22 @@ public record VisibleTable(Domain domain, String schema, String name, TableMetad
         requireNonNull(metadata, "metadata is null");
         requireNonNull(raw, "raw is null");
         requireNonNull(decision, "decision is null");
+        requireNonNull(product, "product is null");
         requireNonNull(link, "link is null");
     }
 
     /** A table read directly. */
-    public VisibleTable(Domain domain, String schema, String name, TableMetadata metadata, TableMetadata raw, AccessDecision decision) {
-        this(domain, schema, name, metadata, raw, decision, Optional.empty());
+    public VisibleTable(Domain domain, String schema, String name, TableMetadata metadata, TableMetadata raw, AccessDecision decision,
+            Product product) {
+        this(domain, schema, name, metadata, raw, decision, product, Optional.empty());
     }
 
-    /** Table property holding a data product's description. */
-    public static final String DESCRIPTION_PROPERTY = "meshgate.description";
     /** Iceberg's table property for a table comment. */
     public static final String COMMENT_PROPERTY = "comment";
 
-    /**
-     * What listings show as the table's remarks: its data product description, else its comment.
-     * Descriptions come from table properties today; this is the one place that reads them.
-     */
+    /** What listings show as the table's remarks: its data product description, else its comment. */
     public Optional<String> description() {
-        return Optional.ofNullable(raw.properties().get(DESCRIPTION_PROPERTY))
+        return product.description()
                 .or(() -> Optional.ofNullable(raw.properties().get(COMMENT_PROPERTY)))
                 .filter(d -> !d.isBlank());
     }

@@ -7,6 +7,7 @@ import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.LinkPath;
 import io.meshgate.engine.catalog.VisibleTable;
 import io.meshgate.engine.planner.policy.BarrierBuilder;
+import io.meshgate.engine.product.Product;
 import io.meshgate.policy.eval.AccessDecision;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,11 @@ final class GovernedTables {
         this.barriers = requireNonNull(barriers, "barriers is null");
     }
 
+    /** The mesh as the query's principal sees it. */
+    CatalogView view() {
+        return view;
+    }
+
     BarrierBuilder barriers() {
         return barriers;
     }
@@ -47,6 +53,11 @@ final class GovernedTables {
 
     void markRead(VisibleTable table) {
         read.putIfAbsent(table.qualifiedName(), table);
+    }
+
+    /** The products of the tables the query read, in the order it first read them. */
+    List<Product> products() {
+        return read.values().stream().map(VisibleTable::product).toList();
     }
 
     List<RelationAccess> relations() {

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.Links;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.execution.SystemRows;
+import io.meshgate.engine.meta.SystemTable;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.spi.MetadataTableName;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -20,7 +23,8 @@ import org.apache.calcite.schema.lookup.Lookup;
 /**
  * The mesh catalog as Calcite schemas: the root holds one schema per domain (domains of links
  * included), a domain one per mesh schema, and a mesh schema resolves its tables one by one, as the
- * principal sees them.
+ * principal sees them. Beside the domains, the catalog {@code mesh} holds the schema {@code meta}
+ * of system tables.
  */
 final class MeshSchemas {
     private MeshSchemas() {
@@ -30,14 +34,18 @@ final class MeshSchemas {
      * A fresh, uncached Calcite root schema over the tables a query may name: each query sees
      * current metadata, and only what its principal may see.
      */
-    static CalciteSchema root(MeshCatalog catalog, GovernedTables tables) {
+    static CalciteSchema root(MeshCatalog catalog, GovernedTables tables, SystemTables systemTables) {
         Links links = catalog.links();
+        Schema system = new ParentSchema(name -> name.equals(SystemTables.SCHEMA)
+                ? Optional.of(systemSchema(systemTables, catalog, tables)) : Optional.empty(), () -> Set.of(SystemTables.SCHEMA));
         Schema root = new ParentSchema(
-                name -> catalog.domain(name).map(domain -> domainSchema(domain, tables))
+                name -> name.equals(SystemTables.CATALOG) ? Optional.of(system)
+                        : catalog.domain(name).map(domain -> domainSchema(domain, tables))
                         .or(() -> links.isLinkDomain(name) ? Optional.of(linkDomainSchema(links, name, tables)) : Optional.empty()),
                 () -> {
                     Set<String> names = new LinkedHashSet<>(catalog.domainNames());
                     names.addAll(links.domainNames());
+                    names.add(SystemTables.CATALOG);
                     return names;
                 });
         return CalciteSchema.createRootSchema(false, false, "", root);
@@ -47,6 +55,18 @@ final class MeshSchemas {
     private static Schema linkDomainSchema(Links links, String domain, GovernedTables tables) {
         return new ParentSchema(name -> links.schemaNames(domain).contains(name) ? Optional.of(new LinkTablesSchema(links, domain, name, tables))
                 : Optional.empty(), () -> new LinkedHashSet<>(links.schemaNames(domain)));
+    }
+
+    /** {@code mesh.meta}: the system tables, each scanning its rows for the query's principal. */
+    private static Schema systemSchema(SystemTables systemTables, MeshCatalog catalog, GovernedTables tables) {
+        return new AbstractSchema() {
+            @Override
+            public Lookup<Table> tables() {
+                return new LazyLookup<>(name -> systemTables.table(name).map(table ->
+                        new SystemTableAdapter(table, new SystemRows(table, tables.view(), catalog.products()))),
+                        () -> new LinkedHashSet<>(systemTables.tables().stream().map(SystemTable::name).toList()));
+            }
+        };
     }
 
     /** A domain: one schema per mesh schema it exposes. */

@@ -37,7 +37,8 @@ final class MetadataTables {
             throw new MeshgateException(ErrorCode.PERMISSION_DENIED, "Access denied: metadata of table '" + table.get().qualifiedName()
                     + "' needs METADATA_READ and unrestricted access to the table");
         }
-        VisibleTable metadataTable = new VisibleTable(domain, schema, name.toString(), metadata.get(), metadata.get(), decision);
+        VisibleTable metadataTable = new VisibleTable(domain, schema, name.toString(), metadata.get(), metadata.get(), decision,
+                table.get().product());
         return Optional.of(new MeshTable(metadataTable, tables));
     }
 }

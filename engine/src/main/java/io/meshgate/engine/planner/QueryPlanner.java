@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.meshgate.engine.Session;
 import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.planner.policy.BarrierBuilder;
 import io.meshgate.engine.planner.policy.BarrierFilterRule;
 import io.meshgate.engine.planner.policy.EnumerablePolicyBarrier;
@@ -91,10 +92,12 @@ public final class QueryPlanner {
 
     private final MeshCatalog catalog;
     private final Governance governance;
+    private final SystemTables systemTables;
 
-    public QueryPlanner(MeshCatalog catalog, Governance governance) {
+    public QueryPlanner(MeshCatalog catalog, Governance governance, SystemTables systemTables) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.governance = requireNonNull(governance, "governance is null");
+        this.systemTables = requireNonNull(systemTables, "systemTables is null");
     }
 
     /**
@@ -118,7 +121,8 @@ public final class QueryPlanner {
             RelRoot root = toRel(validated, validator, reader, typeFactory);
             EnumerableRel plan = optimize(root, reader);
             List<String> names = root.fields.stream().map(f -> f.getValue()).toList();
-            return new PlannedQuery(plan, names, parameterRowType, RedactedPlan.text(plan), parsed.explain(), typeFactory, tables.relations());
+            return new PlannedQuery(plan, names, parameterRowType, RedactedPlan.text(plan), parsed.explain(), typeFactory, tables.relations(),
+                    tables.products());
         } catch (SqlParseException e) {
             throw QueryErrors.syntaxError(e);
         } catch (RuntimeException e) {
@@ -141,7 +145,7 @@ public final class QueryPlanner {
         });
         paths.add(List.of());
         CalciteConnectionConfigImpl config = new CalciteConnectionConfigImpl(properties);
-        return new CalciteCatalogReader(MeshSchemas.root(catalog, tables), SqlNameMatchers.withCaseSensitive(false), paths, typeFactory, config) {
+        return new CalciteCatalogReader(MeshSchemas.root(catalog, tables, systemTables), SqlNameMatchers.withCaseSensitive(false), paths, typeFactory, config) {
         };
     }
 

@@ -9,6 +9,7 @@ import io.meshgate.connector.jdbc.PostgresSpec;
 import io.meshgate.engine.catalog.Link;
 import io.meshgate.engine.catalog.LinkOwner;
 import io.meshgate.engine.catalog.ObjectName;
+import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.catalog.SchemaBinding;
 import io.meshgate.yaml.YamlNode;
 import io.meshgate.yaml.YamlReader;
@@ -95,7 +96,8 @@ public final class ConfigLoader {
         MeshgateConfig config = bind(text, file.getFileName().toString(), environment, directory);
         return config.withServer(config.server().resolveAgainst(directory))
                 .withGovernance(config.governance().resolveAgainst(directory))
-                .withContracts(config.contracts().resolveAgainst(directory));
+                .withContracts(config.contracts().resolveAgainst(directory))
+                .withProducts(config.products().map(directory::resolve));
     }
 
     /**
@@ -132,11 +134,12 @@ public final class ConfigLoader {
         ContractsConfig contracts = bindContracts(top);
         List<DomainConfig> domains = bindDomains(top);
         List<Link> links = bindLinks(top, domains.stream().map(DomainConfig::name).collect(Collectors.toSet()));
+        Optional<Path> products = path(top, "products");
         top.rejectUnknownKeys();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new MeshgateConfig(server, portal, auth, query, governance.orElseThrow(), contracts, domains, links);
+        return new MeshgateConfig(server, portal, auth, query, governance.orElseThrow(), contracts, domains, links, products);
     }
 
     private static ServerConfig bindServer(Section section, Path directory) {
@@ -263,13 +266,12 @@ public final class ConfigLoader {
         return valid ? Optional.of(new GovernanceConfig(policies, hashKey, auditFile)) : Optional.empty();
     }
 
-    /** {@code products} and {@code contracts.results}, paths as written. */
+    /** {@code contracts.results}, the path as written. */
     private static ContractsConfig bindContracts(Section top) {
-        Optional<Path> products = path(top, "products");
         Section contracts = top.sectionOrEmpty("contracts");
         Path results = path(contracts, "results").orElse(Path.of(ContractsConfig.DEFAULT_RESULTS));
         contracts.rejectUnknownKeys();
-        return new ContractsConfig(products, results);
+        return new ContractsConfig(results);
     }
 
     /** A path as written; empty after recording an error when it is blank or not a valid path. */
@@ -301,6 +303,9 @@ public final class ConfigLoader {
             String name = domain.requiredString("name");
             if (!name.isEmpty() && !names.add(name)) {
                 domain.error("name", "duplicate domain '" + name + "'");
+            }
+            if (name.equalsIgnoreCase(MeshCatalog.RESERVED_CATALOG)) {
+                domain.error("name", "'" + name + "' is reserved for Meshgate's system tables (mesh.meta.*): give the domain another name");
             }
             Optional<DomainSource> catalog = bindCatalog(domain, name);
             List<SchemaBinding> schemas = bindSchemas(domain);

@@ -45,11 +45,11 @@ final class ContractCheck {
      * @throws MeshgateException when a domain's catalog cannot be opened
      */
     int run(MeshgateConfig config, List<ProductName> named, PrintStream out, PrintStream err) {
-        if (config.contracts().products().isEmpty()) {
+        if (config.products().isEmpty()) {
             err.println("meshgate: the configuration names no product files (add products: DIR, the folder of product files whose products declare a contract)");
             return Main.EXIT_USAGE;
         }
-        Path folder = config.contracts().products().get();
+        Path folder = config.products().get();
         List<ContractProblem> problems = new ArrayList<>();
         List<ContractFiles.Declared> declared = ContractFiles.read(folder, problems::add);
         if (!problems.isEmpty()) {

@@ -13,6 +13,10 @@ import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
+import io.meshgate.engine.product.ProductFiles;
+import io.meshgate.engine.product.ProductLoadException;
+import io.meshgate.engine.product.ProductStore;
+import io.meshgate.engine.product.Products;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.eval.OpenAccessPolicy;
@@ -40,6 +44,7 @@ import io.meshgate.server.transport.flight.FlightSqlEndpoint;
 import io.meshgate.spi.Connector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,17 +53,19 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens every domain's catalog, builds the mesh and binds its resource
- * links, loads the governance (checking re-grants on links against their owners), builds the
- * engine, the audit log and the authentication, and serves them over Flight SQL and the web portal
- * (unless {@code portal.enabled} is false). {@link #close()} stops both servers, then closes the
- * audit log, the catalogs and the allocator; it is safe to call more than once.
+ * The composition root: opens every domain's catalog, builds the mesh with its data products and
+ * binds its resource links, loads the governance (checking re-grants on links against their
+ * owners), builds the engine, the audit log and the authentication, and serves them over Flight SQL
+ * and the web portal (unless {@code portal.enabled} is false). {@link #close()} stops both servers,
+ * then stops watching the policy and product files and closes the audit log, the catalogs and the
+ * allocator; it is safe to call more than once.
  */
 public final class MeshgateServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeshgateServer.class);
@@ -67,9 +74,12 @@ public final class MeshgateServer implements AutoCloseable {
     private final MeshCatalog mesh;
     /** How often the policy files are checked for changes. */
     private static final Duration POLICY_POLL_INTERVAL = Duration.ofSeconds(2);
+    /** How often the product files are checked for changes. */
+    private static final Duration PRODUCT_POLL_INTERVAL = Duration.ofSeconds(2);
 
     private final AuditLog audit;
     private final Optional<PolicyStore> policies;
+    private final Optional<ProductStore> products;
     private final FlightSqlEndpoint endpoint;
     private final Optional<PortalServer> portal;
     private final MeshgateConfig config;
@@ -77,9 +87,10 @@ public final class MeshgateServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MeshgateServer(MeshgateConfig config, BufferAllocator allocator, MeshCatalog mesh, AuditLog audit, Optional<PolicyStore> policies,
-            FlightSqlEndpoint endpoint, Optional<PortalServer> portal) {
+            Optional<ProductStore> products, FlightSqlEndpoint endpoint, Optional<PortalServer> portal) {
         this.portal = portal;
         this.policies = policies;
+        this.products = products;
         this.config = config;
         this.allocator = allocator;
         this.mesh = mesh;
@@ -96,13 +107,20 @@ public final class MeshgateServer implements AutoCloseable {
     public static MeshgateServer start(MeshgateConfig config) throws IOException {
         requireNonNull(config, "config is null");
         warnAboutPlainPasswords(config.auth().users());
+        Optional<ProductStore> products = openProducts(config.products());
+        Products described = new Products(products.<Supplier<ProductFiles>>map(store -> store).orElse(ProductFiles::none), Clock.systemUTC());
         // The mesh first: policy files that re-grant on links are checked against what the links' owners get there.
-        List<Domain> domains = openDomains(config.domains());
         MeshCatalog mesh;
         try {
-            mesh = new MeshCatalog(domains, config.links());
+            List<Domain> domains = openDomains(config.domains());
+            try {
+                mesh = new MeshCatalog(domains, config.links(), described);
+            } catch (RuntimeException e) {
+                domains.forEach(d -> d.connector().close());
+                throw e;
+            }
         } catch (RuntimeException e) {
-            domains.forEach(d -> d.connector().close());
+            products.ifPresent(ProductStore::close);
             throw e;
         }
         logLinks(mesh.links().bindings());
@@ -114,12 +132,14 @@ public final class MeshgateServer implements AutoCloseable {
             governance = governance(config.governance(), policies);
         } catch (RuntimeException e) {
             mesh.close();
+            products.ifPresent(ProductStore::close);
             throw e;
         }
         try {
             audit = openAuditLog(config.governance());
         } catch (RuntimeException e) {
             policies.ifPresent(PolicyStore::close);
+            products.ifPresent(ProductStore::close);
             mesh.close();
             throw e;
         }
@@ -134,12 +154,13 @@ public final class MeshgateServer implements AutoCloseable {
                     : Optional.empty();
             portal.ifPresent(p -> LOG.info("Portal: {}", p.url()));
             FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server(), config.query().timeout(),
-                    engine::prepare, engine::catalogView, QueryRecorder.all(new QueryAuditor(audit, governance), metrics), users,
-                    FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
-            return new MeshgateServer(config, allocator, mesh, audit, policies, endpoint, portal);
+                    engine::prepare, engine::catalogView, engine.systemTables(), QueryRecorder.all(new QueryAuditor(audit, governance), metrics),
+                    users, FlightAuthentication.create(users, config.auth().tokenTtl()), allocator);
+            return new MeshgateServer(config, allocator, mesh, audit, policies, products, endpoint, portal);
         } catch (IOException | RuntimeException e) {
             portal.ifPresent(PortalServer::close);
             policies.ifPresent(PolicyStore::close);
+            products.ifPresent(ProductStore::close);
             audit.close();
             mesh.close();
             allocator.close();
@@ -203,6 +224,7 @@ public final class MeshgateServer implements AutoCloseable {
             endpoint.close();
             portal.ifPresent(PortalServer::close);
             policies.ifPresent(PolicyStore::close);
+            products.ifPresent(ProductStore::close);
             audit.close();
             mesh.close();
             allocator.close();
@@ -244,6 +266,27 @@ public final class MeshgateServer implements AutoCloseable {
             if (binding.status() == LinkStatus.OK) {
                 LOG.info("Link {} -> {}: {}", binding.link().name(), binding.link().target(), binding.detail());
             }
+        }
+    }
+
+    /**
+     * The product files in force, watched for changes, when {@code products} is configured. Invalid
+     * files stop the start with every problem listed; later, an invalid change is rejected whole
+     * and the files in force stay.
+     */
+    private static Optional<ProductStore> openProducts(Optional<Path> folder) {
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            ProductStore store = ProductStore.open(folder.get());
+            store.startWatching(PRODUCT_POLL_INTERVAL);
+            LOG.info("Product files in force from {}: {} product(s) described", folder.get(), store.get().entries().size());
+            return Optional.of(store);
+        } catch (ProductLoadException e) {
+            throw new ConfigException(e.problems().stream()
+                    .map(p -> new ConfigError(p.file() + ":" + p.line(), "products", p.message()))
+                    .toList());
         }
     }
 

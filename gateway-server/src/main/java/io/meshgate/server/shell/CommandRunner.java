@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Runs what the user typed: SQL statements on the session, and the backslash commands
  * ({@code \d}, {@code \timing}, {@code \x}, {@code \?}, {@code \q}). Results go to {@code out},
- * errors to {@code err} as {@code ERROR: message}, timing ({@code Time: 12.345 ms}) to {@code out}
+ * errors to {@code err} as {@code ERROR: message}, the server's warnings on a statement (a
+ * deprecated data product it reads) to {@code err} as {@code WARNING: message}, before its result; timing ({@code Time: 12.345 ms}) to {@code out}
  * in the formats for people and to {@code err} in the formats for programs.
  */
 final class CommandRunner {
@@ -50,7 +51,7 @@ final class CommandRunner {
     }
 
     Outcome statement(String sql) {
-        return timed(formatter -> session.execute(sql, formatter));
+        return timed(formatter -> session.execute(sql, formatter, this::warn));
     }
 
     Outcome command(String line) {
@@ -105,6 +106,11 @@ final class CommandRunner {
             (current.isForPeople() ? out : err).printf(Locale.ROOT, "Time: %.3f ms%n", (System.nanoTime() - start) / 1e6);
         }
         return Outcome.DONE;
+    }
+
+    private void warn(String message) {
+        err.println("WARNING: " + message);
+        err.flush();
     }
 
     private Outcome fail(String message) {

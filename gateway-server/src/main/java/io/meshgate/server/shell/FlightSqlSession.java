@@ -2,6 +2,7 @@ package io.meshgate.server.shell;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.server.transport.flight.QueryWarnings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -86,8 +87,11 @@ final class FlightSqlSession implements AutoCloseable {
         }
     }
 
-    /** Runs one statement and passes its result, batch by batch, to {@code formatter}. */
-    void execute(String statement, ResultFormatter formatter) {
+    /**
+     * Runs one statement and passes its result, batch by batch, to {@code formatter}; the warnings
+     * the server sends with it go to {@code warnings} first.
+     */
+    void execute(String statement, ResultFormatter formatter, Consumer<String> warnings) {
         synchronized (lock) {
             cancelled = false;
         }
@@ -100,6 +104,7 @@ final class FlightSqlSession implements AutoCloseable {
                     throw new ShellException(CANCELLED);
                 }
             }
+            QueryWarnings.read(info.getAppMetadata()).forEach(warnings);
             stream(info, formatter::start, formatter::batch);
             formatter.finish();
         } catch (FlightRuntimeException e) {

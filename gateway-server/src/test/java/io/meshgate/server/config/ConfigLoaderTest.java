@@ -143,8 +143,25 @@ class ConfigLoaderTest {
         assertEquals(List.of(), config.links(), "no resource links");
         assertEquals(Set.of(), config.auth().users().get(0).groups());
         assertEquals(GovernanceConfig.none(), config.governance(), "no policies, no hash key, no audit log");
-        assertEquals(new ContractsConfig(Optional.empty(), Path.of("contract-results")), config.contracts(),
-                "no product files; contract results next to the configuration");
+        assertEquals(new ContractsConfig(Path.of("contract-results")), config.contracts(), "contract results next to the configuration");
+        assertEquals(Optional.empty(), config.products(), "no product files: products are their table properties");
+    }
+
+    @Test
+    void productsFolderIsResolvedAgainstTheConfigurationDirectory(@TempDir Path dir) throws IOException {
+        assertEquals(Optional.of(Path.of("products")), parse(MINIMAL + "products: products\n").products());
+        Path file = Files.writeString(dir.resolve("meshgate.yaml"), MINIMAL + "products: catalog/products\n");
+        assertEquals(Optional.of(dir.toAbsolutePath().resolve("catalog/products")), ConfigLoader.load(file, Map.of()).products());
+        assertEquals(Optional.of(Path.of("/srv/products")),
+                ConfigLoader.load(file, Map.of("MESHGATE_PRODUCTS", "/srv/products")).products(), "the environment overrides it too");
+        assertEquals(List.of("meshgate.yaml:7: products: must not be blank"), errors(MINIMAL + "products: \" \"\n"));
+    }
+
+    @Test
+    void aDomainCannotBeNamedLikeTheSystemCatalog() {
+        assertEquals(List.of("meshgate.yaml:7: domains[1].name: 'Mesh' is reserved for Meshgate's system tables (mesh.meta.*):"
+                        + " give the domain another name"),
+                errors(MINIMAL + "  - name: Mesh\n    catalog: {uri: \"jdbc:sqlite:/data/m.db\", warehouse: \"file:///data/m\"}\n"));
     }
 
     @Test
@@ -451,10 +468,10 @@ class ConfigLoaderTest {
 
     @Test
     void contractKeysBindAndResolveAgainstTheConfigurationDirectory(@TempDir Path dir) throws IOException {
-        assertEquals(new ContractsConfig(Optional.of(Path.of("products")), Path.of("/var/lib/meshgate/contracts")),
+        assertEquals(new ContractsConfig(Path.of("/var/lib/meshgate/contracts")),
                 parse(MINIMAL + "products: products\ncontracts: {results: /var/lib/meshgate/contracts}\n").contracts());
         Path file = Files.writeString(dir.resolve("meshgate.yaml"), MINIMAL + "products: products\n");
-        assertEquals(new ContractsConfig(Optional.of(dir.toAbsolutePath().resolve("products")), dir.toAbsolutePath().resolve("contract-results")),
+        assertEquals(new ContractsConfig(dir.toAbsolutePath().resolve("contract-results")),
                 ConfigLoader.load(file, Map.of()).contracts());
         assertEquals(List.of("meshgate.yaml:9: products: must be a plain value, not a list",
                 "meshgate.yaml:8: contracts.result: unknown key (known keys here: results)"),

@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,16 @@ class SqlShellIT {
     }
 
     @Test
+    void aQueryOnADeprecatedProductPrintsItsWarningAndStillAnswers() {
+        assertEquals(0, shell("ana", "", "--format", "csv", "-e", "SELECT count(*) AS n FROM supply.inventory.partsupp;"
+                + " SELECT count(*) AS n FROM supply.inventory.part;"), stderr());
+        assertEquals("WARNING: Product supply.inventory.partsupp is deprecated: it answers until its sunset on "
+                + LocalDate.now(ZoneOffset.UTC).plusYears(1) + ", then queries on it fail (ask supply-team@example.com what replaces it)\n",
+                stderr(), "one warning, for the deprecated product only");
+        assertEquals(List.of("n", "8000", "n", "2000"), stdout().lines().toList());
+    }
+
+    @Test
     void csvFormatWritesAHeaderAndOneLinePerRow() {
         assertEquals(0, shell("admin", "", "--format", "csv", "-e",
                 "SELECT n_nationkey, n_name, n_regionkey * 1.5 AS half FROM customer.crm.nation WHERE n_nationkey < 3 ORDER BY n_nationkey;"),
@@ -69,7 +81,7 @@ class SqlShellIT {
         String input = "\\d\n\\d customer\n\\d customer.crm\n\\d customer.crm.region\n";
         assertEquals(0, shell("admin", input, "--format", "csv"), stderr());
         String printed = stdout();
-        assertTrue(printed.startsWith("domain\ncommerce\ncustomer\nsupply\nschema\ncrm\ntable,type\ncustomer,TABLE\nnation,TABLE\nregion,TABLE\ncolumn,type,nullable\n"),
+        assertTrue(printed.startsWith("domain\ncommerce\ncustomer\nmesh\nsupply\nschema\ncrm\ntable,type\ncustomer,TABLE\nnation,TABLE\nregion,TABLE\ncolumn,type,nullable\n"),
                 printed);
         assertTrue(printed.contains("\nr_regionkey,bigint,"), printed);
         assertTrue(printed.contains("\nr_name,varchar,"), printed);

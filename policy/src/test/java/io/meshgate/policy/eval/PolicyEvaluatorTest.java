@@ -272,6 +272,15 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void tagsFollowARenamedColumn() {
+        PolicyEvaluator policy = new PolicyEvaluator(Orders.policy().build());
+        policy.tags(Orders.TABLE);
+        ColumnDescriptor contact = new ColumnDescriptor("contact", Orders.EMAIL.fieldId(), ColumnKind.STRING);
+        TableDescriptor renamed = Orders.withColumns(Orders.TABLE.uuid(), "s2", List.of(Orders.ID, contact));
+        assertEquals(Set.of("email"), policy.tags(renamed).column("contact").get("pii"));
+    }
+
+    @Test
     void renamedColumnKeepsItsTagsAcrossReloads() {
         SettableClock clock = new SettableClock(T0);
         PolicyEvaluator first = new PolicyEvaluator(Orders.policy().build(), new TagBindings(), clock);

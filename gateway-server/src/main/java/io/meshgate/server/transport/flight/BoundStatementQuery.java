@@ -42,6 +42,11 @@ final class BoundStatementQuery implements PreparedQuery {
     }
 
     @Override
+    public List<String> warnings() {
+        return query.warnings();
+    }
+
+    @Override
     public BatchStream execute(BoundParameters parameters) {
         return query.execute(parameters);
     }

@@ -3,6 +3,7 @@ package io.meshgate.server.transport.flight;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.netty.NettyServerBuilder;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.server.audit.QueryRecorder;
 import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.config.ServerConfig;
@@ -40,16 +41,18 @@ public final class FlightSqlEndpoint implements AutoCloseable {
      * @param queryTimeout  how long one execution may stream (a client's shorter call deadline wins)
      * @param preparer      plans statements for a session
      * @param catalogViews  the mesh as each principal sees it, for listings
+     * @param systemTables  the system tables queries may read, for listings
      * @param recorder      records every query run, and every statement that fails to plan (the audit log, the metrics)
      * @param authenticator checks every call (see {@link io.meshgate.server.auth.FlightAuthentication})
      */
     public static FlightSqlEndpoint start(ServerConfig config, Duration queryTimeout, QueryPreparer preparer, CatalogViews catalogViews,
-            QueryRecorder recorder, UserDirectory users, CallHeaderAuthenticator authenticator, BufferAllocator allocator)
+            SystemTables systemTables, QueryRecorder recorder, UserDirectory users, CallHeaderAuthenticator authenticator,
+            BufferAllocator allocator)
             throws IOException {
         requireNonNull(config, "config is null");
         MeshgateFlightSqlProducer producer = new MeshgateFlightSqlProducer(
                 requireNonNull(preparer, "preparer is null"), requireNonNull(catalogViews, "catalogViews is null"),
-                requireNonNull(recorder, "recorder is null"), requireNonNull(users, "users is null"),
+                requireNonNull(systemTables, "systemTables is null"), requireNonNull(recorder, "recorder is null"), requireNonNull(users, "users is null"),
                 requireNonNull(allocator, "allocator is null"), requireNonNull(queryTimeout, "queryTimeout is null"));
         Consumer<NettyServerBuilder> clientInfo = grpc -> grpc.intercept(new ClientInfoInterceptor());
         Location location = config.tls().isPresent()

@@ -1,5 +1,6 @@
 package io.meshgate.server.transport.flight;
 
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.server.audit.QueryRecorder;
@@ -54,6 +55,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final CallSessions sessions;
     private final SessionOptions sessionOptions;
     private final CatalogViews catalogViews;
+    private final SystemTables systemTables;
     private final OpenQueries openQueries;
     private final RunningQueries running;
     private final CancelHandler cancels;
@@ -68,11 +70,12 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
     private final TypeInfoHandler typeInfo;
     private final KeysHandler keys;
 
-    MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, QueryRecorder recorder, UserDirectory users,
-            BufferAllocator allocator, Duration queryTimeout) {
+    MeshgateFlightSqlProducer(QueryPreparer preparer, CatalogViews catalogViews, SystemTables systemTables, QueryRecorder recorder,
+            UserDirectory users, BufferAllocator allocator, Duration queryTimeout) {
         this.sessionOptions = new SessionOptions(catalogViews);
         this.sessions = new CallSessions(users, sessionOptions);
         this.catalogViews = catalogViews;
+        this.systemTables = systemTables;
         this.openQueries = new OpenQueries(OPEN_QUERY_IDLE_TIMEOUT);
         this.results = new MetadataResults(allocator);
         this.running = new RunningQueries();
@@ -294,7 +297,7 @@ final class MeshgateFlightSqlProducer implements FlightSqlProducer {
 
     /** The mesh as the call's principal sees it. */
     private MeshObjects objects(CallContext context) {
-        return new MeshObjects(catalogViews.view(sessions.principal(context)));
+        return new MeshObjects(catalogViews.view(sessions.principal(context)), systemTables);
     }
 
     private static <T> T call(Supplier<T> body) {

@@ -4,11 +4,13 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.meshgate.engine.BoundParameters;
 import io.meshgate.engine.PreparedQuery;
+import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
 import io.meshgate.server.error.FlightErrorMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.flight.FlightProducer.StreamListener;
@@ -16,6 +18,7 @@ import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.PutResult;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementResult;
@@ -55,9 +58,23 @@ final class PreparedStatementHandler {
         listener.onCompleted();
     }
 
+    /**
+     * The flight info of one more run, with the warnings that run will carry ({@link QueryWarnings}).
+     * It does not fail when the run will (a product retired, or the policy changed the result's
+     * columns, since the statement was prepared): the run reports that, because Arrow's JDBC driver
+     * turns a failed run into an SQLException but lets a failed GetFlightInfo escape as a
+     * FlightRuntimeException.
+     */
     FlightInfo flightInfo(Principal caller, CommandPreparedStatementQuery command, FlightDescriptor descriptor) {
         PlannedStatement statement = openQueries.get(caller, command.getPreparedStatementHandle());
-        return MetadataResults.flightInfo(command, descriptor, statement.query().resultSchema());
+        List<String> warnings;
+        try {
+            warnings = statement.query().warnings();
+        } catch (MeshgateException e) {
+            warnings = List.of();
+        }
+        return QueryWarnings.flightInfo(statement.query().resultSchema(), descriptor, new FlightEndpoint(new Ticket(Any.pack(command).toByteArray())),
+                warnings);
     }
 
     SchemaResult schema(Principal caller, CommandPreparedStatementQuery command) {

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * goes away (a cancelled gRPC call, which is also what a JDBC {@code Statement.cancel()} sends);
  * the engine notices before its next row, and the batch stream is always closed. Every execution
  * writes one audit record when it ends (completed, failed or cancelled, with the rows sent so far),
- * before the client is told that the result is complete.
+ * before the client is told that the result is complete. The stream's schema carries the query's
+ * warnings ({@link QueryWarnings}).
  */
 final class ResultStreamer {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStreamer.class);
@@ -64,7 +65,9 @@ final class ResultStreamer {
                 backpressure::interruptWait);
         backpressure.onClientGone = () -> query.stop(clientGone());
         backpressure.register(listener);
-        try (VectorSchemaRoot out = VectorSchemaRoot.create(statement.query().resultSchema(), allocator)) {
+        // The warnings go in the stream's schema; a query on a product retired since it was planned fails here.
+        try (VectorSchemaRoot out = VectorSchemaRoot.create(QueryWarnings.schema(statement.query().resultSchema(), statement.query().warnings()),
+                allocator)) {
             listener.start(out);
             sendAll(statement.query(), out, backpressure, listener, execution, query);
             execution.end(QueryEvent.Outcome.COMPLETED, Optional.empty());

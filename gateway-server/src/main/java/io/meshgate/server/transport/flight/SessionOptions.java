@@ -4,15 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.meshgate.engine.catalog.CatalogView;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.error.ErrorCode;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.policy.Principal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.FlightProducer.CallContext;
 import org.apache.arrow.flight.FlightServerMiddleware;
@@ -28,8 +31,8 @@ import org.apache.arrow.flight.SetSessionOptionsResult;
  * {@code catalog} and {@code schema} that one- and two-part table names resolve against. A session
  * is Arrow's session cookie ({@link ServerSessionMiddleware}); it is bound to the principal who
  * opened it, and another principal presenting its cookie is refused. Values are checked against
- * what the principal may see: an unknown or invisible catalog or schema is an error naming the
- * option and the value. Setting the catalog clears the schema unless the same request sets it.
+ * what the principal may see (and {@code mesh.meta}, the system tables, which everyone may use):
+ * an unknown or invisible catalog or schema is an error naming the option and the value. Setting the catalog clears the schema unless the same request sets it.
  * Other option names are answered with INVALID_NAME; an empty value unsets an option. Sessions
  * left unused for {@link #IDLE_TIMEOUT} are forgotten, and at most {@link #MAX_SESSIONS} are kept.
  */
@@ -156,8 +159,10 @@ final class SessionOptions {
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
+    /** A domain the principal sees, or the system tables' catalog, as the catalog names it. */
     private static String catalog(CatalogView view, String value) {
-        return view.domainNames().stream().filter(d -> d.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))).findFirst()
+        return Stream.concat(view.domainNames().stream(), Stream.of(SystemTables.CATALOG))
+                .filter(d -> d.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new MeshgateException(ErrorCode.CATALOG_NOT_FOUND, "Cannot set session option catalog to '" + value
                         + "': catalog '" + value + "' does not exist (list catalogs with GetCatalogs)"));
     }
@@ -167,7 +172,8 @@ final class SessionOptions {
             throw new MeshgateException(ErrorCode.INVALID_REQUEST, "Cannot set session option schema to '" + value
                     + "': no catalog is set (set the catalog option first, or in the same request)");
         }
-        return view.schemaNames(catalog.get()).stream().filter(s -> s.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT)))
+        List<String> schemas = catalog.get().equals(SystemTables.CATALOG) ? List.of(SystemTables.SCHEMA) : view.schemaNames(catalog.get());
+        return schemas.stream().filter(s -> s.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new MeshgateException(ErrorCode.SCHEMA_NOT_FOUND, "Cannot set session option schema to '" + value
                         + "': schema '" + catalog.get() + "." + value + "' does not exist (list schemas with GetDbSchemas)"));

@@ -37,10 +37,14 @@ final class SqlColumns {
 
     /** The table's visible columns with Flight SQL column metadata, and the table's description as schema metadata. */
     static Schema describe(VisibleTable table) {
-        List<Field> fields = table.metadata().schema().getFields().stream()
-                .map(field -> describe(table.domain().name(), table.schema(), table.name(), field)).toList();
+        return describe(table.domain().name(), table.schema(), table.name(), table.metadata().schema(), table.description());
+    }
+
+    /** The columns of {@code columns}, the table {@code catalog.schema.name}, with Flight SQL column metadata and its description. */
+    static Schema describe(String catalog, String schema, String name, Schema columns, Optional<String> description) {
+        List<Field> fields = columns.getFields().stream().map(field -> describe(catalog, schema, name, field)).toList();
         Map<String, String> metadata = new HashMap<>();
-        table.description().ifPresent(d -> metadata.put(TABLE_REMARKS, d));
+        description.ifPresent(d -> metadata.put(TABLE_REMARKS, d));
         return new Schema(fields, metadata);
     }
 

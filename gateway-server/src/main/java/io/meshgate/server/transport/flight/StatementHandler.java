@@ -3,7 +3,6 @@ package io.meshgate.server.transport.flight;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.meshgate.engine.PreparedQuery;
-import java.util.List;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
@@ -14,8 +13,8 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 
 /**
- * Ad-hoc statements: GetFlightInfo plans the query and keeps it under a one-time ticket; DoGet
- * runs it, streams it and forgets it.
+ * Ad-hoc statements: GetFlightInfo plans the query and keeps it under a one-time ticket, with the
+ * query's warnings ({@link QueryWarnings}); DoGet runs it, streams it and forgets it.
  */
 final class StatementHandler {
     private final StatementPlanner planner;
@@ -32,8 +31,8 @@ final class StatementHandler {
         PlannedStatement statement = planner.plan(caller, command.getQuery());
         ByteString handle = openQueries.register(caller.principal(), statement);
         TicketStatementQuery ticket = TicketStatementQuery.newBuilder().setStatementHandle(handle).build();
-        return new FlightInfo(statement.query().resultSchema(), descriptor,
-                List.of(new FlightEndpoint(new Ticket(Any.pack(ticket).toByteArray()))), -1, -1);
+        return QueryWarnings.flightInfo(statement.query().resultSchema(), descriptor, new FlightEndpoint(new Ticket(Any.pack(ticket).toByteArray())),
+                statement.query().warnings());
     }
 
     SchemaResult schema(Caller caller, CommandStatementQuery command) {

@@ -2,6 +2,8 @@ package io.meshgate.server.transport.flight;
 
 import io.meshgate.engine.catalog.VisibleLink;
 import io.meshgate.engine.catalog.VisibleTable;
+import io.meshgate.engine.meta.SystemTable;
+import io.meshgate.engine.meta.SystemTables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,17 +19,19 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * GetTables: every table the caller can see matching the filters, as type TABLE, and every name a
- * resource link gives that the caller may read through or owns, as type LINK (the two types
- * GetTableTypes lists), sorted by catalog, schema and name. With include_schema, each one's Arrow
- * schema (its visible columns only, with Flight SQL column metadata: {@link SqlColumns}; a link's
- * status and, where shown, target as schema metadata) serialized as an IPC message.
+ * GetTables: every table the caller can see matching the filters, as type TABLE; every name a
+ * resource link gives that the caller may read through or owns, as type LINK; and the system
+ * tables ({@code mesh.meta.*}) as type SYSTEM TABLE (the types GetTableTypes lists), sorted by
+ * catalog, schema and name. With include_schema, each one's Arrow schema (its visible columns
+ * only, with Flight SQL column metadata: {@link SqlColumns}; a link's status and, where shown,
+ * target as schema metadata) serialized as an IPC message.
  */
 final class TablesHandler {
     static final String TABLE_TYPE = "TABLE";
     static final String LINK_TYPE = "LINK";
+    static final String SYSTEM_TABLE_TYPE = SystemTables.TABLE_TYPE;
 
-    /** One row of the answer. */
+    /** One row of the answer; its columns are described only when asked for. */
     private record Row(String catalog, String schema, String name, String type, Supplier<Schema> columns) {
     }
 
@@ -55,6 +59,12 @@ final class TablesHandler {
             for (VisibleLink link : objects.links(catalog, schemaPattern, tablePattern)) {
                 rows.add(new Row(link.name().domain(), link.name().schema(), link.name().table().orElseThrow(), LINK_TYPE,
                         () -> SqlColumns.describe(link)));
+            }
+        }
+        if (wants(command, SYSTEM_TABLE_TYPE)) {
+            for (SystemTable table : objects.systemTables(catalog, schemaPattern, tablePattern)) {
+                rows.add(new Row(SystemTables.CATALOG, SystemTables.SCHEMA, table.name(), SYSTEM_TABLE_TYPE,
+                        () -> SqlColumns.describe(SystemTables.CATALOG, SystemTables.SCHEMA, table.name(), table.schema(), Optional.empty())));
             }
         }
         rows.sort(Comparator.comparing(Row::catalog).thenComparing(Row::schema).thenComparing(Row::name));

@@ -47,7 +47,7 @@ class PythonClientsIT {
         List<DomainConfig> domains = new ArrayList<>(demo.domains());
         domains.add(allTypesDomain());
         MeshgateConfig config = new MeshgateConfig(new ServerConfig("127.0.0.1", 0), demo.portal().withPort(0), demo.auth(), demo.query(),
-                demo.governance(), demo.contracts(), domains, demo.links());
+                demo.governance(), demo.contracts(), domains, demo.links(), demo.products());
         try (MeshgateServer server = MeshgateServer.start(config)) {
             String output = PythonEnvironment.run(
                     List.of(python.python(), "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests"), examples,

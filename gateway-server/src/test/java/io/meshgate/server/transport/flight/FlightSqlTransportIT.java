@@ -17,6 +17,7 @@ import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.Domain;
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.catalog.SchemaBinding;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
 import io.meshgate.error.ErrorCode;
@@ -125,7 +126,7 @@ class FlightSqlTransportIT {
                         .hashToString(4, "b0b-pass".toCharArray())), Set.of("analysts"))));
         Governance governance = new Governance(new BobSeesOrderKeysOnly(), HashKey.of("0123456789abcdef-test"));
         endpoint = FlightSqlEndpoint.start(new ServerConfig("127.0.0.1", 0), QueryConfig.DEFAULT_TIMEOUT, FlightSqlTransportIT::prepare,
-                principal -> new CatalogView(mesh, governance, principal), new QueryAuditor(audited::add, governance),
+                principal -> new CatalogView(mesh, governance, principal), SystemTables.standard(), new QueryAuditor(audited::add, governance),
                 users, FlightAuthentication.create(users, Duration.ofSeconds(2)), allocator);
         client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", endpoint.port())).build();
         sql = new FlightSqlClient(client);
@@ -158,9 +159,9 @@ class FlightSqlTransportIT {
     @Test
     void goodPasswordGetsATokenThatLaterCallsUse() {
         CallOption token = login("admin", "admin");
-        assertEquals(List.of("commerce"), catalogs(token));
+        assertEquals(List.of("commerce", "mesh"), catalogs(token));
         CallOption bcryptToken = login("bob", "b0b-pass");
-        assertEquals(List.of("commerce"), catalogs(bcryptToken));
+        assertEquals(List.of("commerce", "mesh"), catalogs(bcryptToken));
     }
 
     @Test
@@ -200,7 +201,11 @@ class FlightSqlTransportIT {
         assertEquals(List.of("commerce|sales|orders|TABLE"),
                 rows(sql.getTables(null, null, "or_ers", List.of("TABLE"), false, token), token,
                         "catalog_name", "db_schema_name", "table_name", "table_type"));
-        assertEquals(List.of("LINK", "TABLE"), rows(sql.getTableTypes(token), token, "table_type"));
+        assertEquals(List.of("LINK", "SYSTEM TABLE", "TABLE"), rows(sql.getTableTypes(token), token, "table_type"));
+        assertEquals(List.of("mesh|meta|columns|SYSTEM TABLE", "mesh|meta|freshness|SYSTEM TABLE", "mesh|meta|products|SYSTEM TABLE"),
+                rows(sql.getTables(null, null, null, List.of("SYSTEM TABLE"), false, token), token,
+                        "catalog_name", "db_schema_name", "table_name", "table_type"));
+        assertEquals(List.of("mesh|meta"), rows(sql.getSchemas("mesh", null, token), token, "catalog_name", "db_schema_name"));
         assertEquals(List.of(), rows(sql.getPrimaryKeys(TableRef.of("commerce", "sales", "orders"), token), token, "pk_name"));
         assertEquals(List.of(), rows(sql.getExportedKeys(TableRef.of("commerce", "sales", "orders"), token), token, "pk_table_name"));
         assertEquals(List.of(), rows(sql.getImportedKeys(TableRef.of("commerce", "sales", "orders"), token), token, "pk_table_name"));
@@ -221,9 +226,10 @@ class FlightSqlTransportIT {
     @Test
     void listingsShowOnlyWhatTheCallerMayDescribe() throws Exception {
         CallOption token = login("bob", "b0b-pass");
-        assertEquals(List.of("commerce"), catalogs(token));
-        assertEquals(List.of("commerce|sales"), rows(sql.getSchemas(null, null, token), token, "catalog_name", "db_schema_name"));
-        assertEquals(List.of("commerce|sales|orders|TABLE"),
+        assertEquals(List.of("commerce", "mesh"), catalogs(token));
+        assertEquals(List.of("commerce|sales", "mesh|meta"), rows(sql.getSchemas(null, null, token), token, "catalog_name", "db_schema_name"));
+        assertEquals(List.of("commerce|sales|orders|TABLE", "mesh|meta|columns|SYSTEM TABLE", "mesh|meta|freshness|SYSTEM TABLE",
+                        "mesh|meta|products|SYSTEM TABLE"),
                 rows(sql.getTables(null, null, null, null, false, token), token, "catalog_name", "db_schema_name", "table_name", "table_type"));
         assertEquals(List.of(), rows(sql.getTables("commerce", "sales", "lineitem", null, false, token), token, "table_name"));
         FlightInfo info = sql.getTables("commerce", "sales", null, null, true, token);
