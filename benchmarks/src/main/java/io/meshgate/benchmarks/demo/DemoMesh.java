@@ -44,9 +44,9 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 public final class DemoMesh {
     /**
      * The layout version; raise it when the generated files change, so old meshes are regenerated.
-     * 2: users, policies, audit. 3: product metadata and product files.
+     * 2: users, policies, audit. 3: product metadata and product files. 4: links and contracts.
      */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
     static final long ROWS_PER_FILE = 1_000_000;
     static final int OPEN_PARTITIONS_PER_PASS = 12;
 

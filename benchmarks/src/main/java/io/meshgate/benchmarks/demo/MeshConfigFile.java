@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Writes {@code meshgate.yaml}, the server configuration that serves the demo mesh: the demo
  * users, the policy folder, the product folder, a HASH key made for this data directory alone, the
- * audit log and the three domains.
+ * audit log, the three domains and the analytics domain's resource links.
  */
 final class MeshConfigFile {
     static final String FILE_NAME = "meshgate.yaml";
@@ -35,6 +35,17 @@ final class MeshConfigFile {
             new DemoUser("ana", "$2a$10$rAlEWckUjK1EFTUf73AgceasyByIbgaFNNjbDwjGY55VTn5fWqMUW", List.of("analysts")),
             new DemoUser("sam", "$2a$10$373BuM4hu7/cri2cHT9fte3ZUOCcISlqbufFkAIOIw2yHIs7VVJ..", List.of("sales")),
             new DemoUser("fred", "$2a$10$1kSCHwwD1Foe0mNi.pV2iuUI/PXfeh9k05G3A7/GlDyn7Yngu1zea", List.of("analysts", "fraud")));
+
+    /**
+     * The consumer domain {@code analytics}: resource links to commerce's sales schema and to
+     * customer's customer table, owned by {@code analytics-team} (the grants are in the policy
+     * file {@code links.yaml}).
+     */
+    static final String LINKS = """
+            links:
+              - {name: analytics.sales, target: commerce.sales, owner: {groups: [analytics-team]}}
+              - {name: analytics.crm.customer, target: customer.crm.customer, owner: {groups: [analytics-team]}}
+            """;
 
     private MeshConfigFile() {
     }
@@ -74,7 +85,7 @@ final class MeshConfigFile {
                     .append("    schemas:\n")
                     .append("      - {name: ").append(domain.schema()).append(", namespace: ").append(domain.domainName()).append("}\n");
         }
-        return yaml.toString();
+        return yaml.append(LINKS).toString();
     }
 
     /** {@value #HASH_KEY_BYTES} random bytes in hex. */

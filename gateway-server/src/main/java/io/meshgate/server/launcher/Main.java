@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -60,7 +61,10 @@ public final class Main {
             if (command instanceof LaunchCommand.Demo demo) {
                 out.println("Preparing the demo mesh (scale " + demo.scale() + ") in " + demo.data().toAbsolutePath() + " ...");
                 Path config = DemoMesh.ensure(demo.data(), demo.scale(), out);
-                return serve(withPort(ConfigLoader.load(config, environment), demo.port()), true, out, err);
+                MeshgateConfig loaded = withPort(ConfigLoader.load(config, environment), demo.port());
+                out.println("Checking the demo's data contracts, as ./meshgate contract check --config " + config + " does:");
+                new ContractCheck(Clock.systemUTC()).run(loaded, List.of(), out, err);
+                return serve(loaded, true, out, err);
             }
             if (command instanceof LaunchCommand.Serve serve) {
                 return serve(withPort(ConfigLoader.load(serve.config(), environment), serve.port()), false, out, err);
