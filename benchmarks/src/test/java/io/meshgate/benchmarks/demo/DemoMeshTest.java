@@ -207,9 +207,11 @@ class DemoMeshTest {
     }
 
     @Test
-    void theProductFileDeprecatesPartsuppWithASunsetAYearAhead() {
+    void theProductFileDeprecatesPartsuppWithASunsetAYearAheadAndDeclaresTwoContracts() {
         ProductFiles files = ProductFiles.load(sharedDir.resolve("products"));
-        assertEquals(Set.of("supply.inventory.partsupp"), files.entries().keySet());
+        assertEquals(Set.of("supply.inventory.partsupp", "commerce.sales.orders", "customer.crm.region"), files.entries().keySet());
+        assertTrue(files.entry("commerce.sales.orders").orElseThrow().contract().isPresent());
+        assertTrue(files.entry("customer.crm.region").orElseThrow().contract().isPresent());
         ProductFields partsupp = files.entry("supply.inventory.partsupp").orElseThrow().fields();
         assertEquals(Optional.of(ProductStatus.DEPRECATED), partsupp.status());
         assertEquals(Optional.of(LocalDate.now(ZoneOffset.UTC).plusYears(1)), partsupp.sunset());

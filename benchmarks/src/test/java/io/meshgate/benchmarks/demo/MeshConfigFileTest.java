@@ -32,7 +32,7 @@ class MeshConfigFileTest {
     }
 
     @Test
-    void configurationNamesUsersPoliciesKeyAuditAndDomains() {
+    void configurationNamesUsersPoliciesKeyAuditDomainsAndLinks() {
         String yaml = MeshConfigFile.render(Path.of("/data/mesh"), KEY);
         String expected = """
                 # The Meshgate demo. Users: admin, ana, sam, fred; each one's password is its name.
@@ -60,6 +60,9 @@ class MeshConfigFileTest {
                     catalog: {type: jdbc, uri: "jdbc:sqlite:/data/mesh/supply/catalog.db", catalog-name: supply, warehouse: "file:///data/mesh/supply/warehouse"}
                     schemas:
                       - {name: inventory, namespace: supply}
+                links:
+                  - {name: analytics.sales, target: commerce.sales, owner: {groups: [analytics-team]}}
+                  - {name: analytics.crm.customer, target: customer.crm.customer, owner: {groups: [analytics-team]}}
                 """.formatted(hash("admin"), hash("ana"), hash("sam"), hash("fred"), KEY);
         assertEquals(expected, yaml);
     }
