@@ -188,12 +188,12 @@ public final class CatalogView {
                                 resolution.table().orElseThrow())
                         : Optional.empty();
                 if (owner || table.isPresent()) {
-                    listed.add(new VisibleLink(linked.name(), resolution.status(), shownTarget(linked, owner), table));
+                    listed.add(new VisibleLink(linked.name(), linked.link().isSchemaLink(), resolution.status(), shownTarget(linked, owner), table));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Cannot resolve link {} for {}: {}", linked.name(), principal.name(), e.toString());
                 if (owner) {
-                    listed.add(new VisibleLink(linked.name(), LinkStatus.UNAVAILABLE, shownTarget(linked, true), Optional.empty()));
+                    listed.add(new VisibleLink(linked.name(), linked.link().isSchemaLink(), LinkStatus.UNAVAILABLE, shownTarget(linked, true), Optional.empty()));
                 }
             }
         }

@@ -38,9 +38,9 @@ public final class SystemTables {
         }
     }
 
-    /** {@code mesh.meta.products}, {@code columns} and {@code freshness}. */
+    /** {@code mesh.meta.products}, {@code columns}, {@code freshness}, {@code links} and {@code lineage}. */
     public static SystemTables standard() {
-        return new SystemTables(List.of(new ProductsTable(), new ColumnsTable(), new FreshnessTable()));
+        return new SystemTables(List.of(new ProductsTable(), new ColumnsTable(), new FreshnessTable(), new LinksTable(), new LineageTable()));
     }
 
     /** These tables and {@code table}. */

@@ -31,12 +31,12 @@ class SystemTablesRegistryTest {
     }
 
     @Test
-    void theStandardTablesAreProductsColumnsAndFreshnessAndMoreCanBeAdded() {
-        assertEquals(List.of("columns", "freshness", "products"), SystemTables.standard().tables().stream().map(SystemTable::name).toList());
-        SystemTables more = SystemTables.standard().with(new Named("links"));
-        assertEquals(List.of("columns", "freshness", "links", "products"), more.tables().stream().map(SystemTable::name).toList());
+    void theStandardTablesAreProductsColumnsFreshnessLinksAndLineageAndMoreCanBeAdded() {
+        assertEquals(List.of("columns", "freshness", "lineage", "links", "products"), SystemTables.standard().tables().stream().map(SystemTable::name).toList());
+        SystemTables more = SystemTables.standard().with(new Named("usage"));
+        assertEquals(List.of("columns", "freshness", "lineage", "links", "products", "usage"), more.tables().stream().map(SystemTable::name).toList());
         assertEquals("mesh.meta.links", SystemTables.qualifiedName(more.table("links").orElseThrow()));
-        assertTrue(SystemTables.standard().table("links").isEmpty(), "with() makes a new registry");
+        assertTrue(SystemTables.standard().table("usage").isEmpty(), "with() makes a new registry");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.meshgate.engine.catalog.LinkBinding;
 import io.meshgate.engine.catalog.LinkGrantors;
 import io.meshgate.engine.catalog.LinkStatus;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.contract.ContractResults;
 import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
@@ -150,7 +151,8 @@ public final class MeshgateServer implements AutoCloseable {
             UserDirectory users = new UserDirectory(config.auth().users());
             ProductMetrics metrics = new ProductMetrics();
             portal = config.portal().enabled()
-                    ? Optional.of(PortalServer.start(config.portal(), engine::catalogView, users, config.auth().tokenTtl(), metrics))
+                    ? Optional.of(PortalServer.start(config.portal(), engine::catalogView, users, config.auth().tokenTtl(), metrics,
+                            new ContractResults(config.contracts().results())))
                     : Optional.empty();
             portal.ifPresent(p -> LOG.info("Portal: {}", p.url()));
             FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server(), config.query().timeout(),

@@ -4,14 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.catalog.CatalogView;
 import io.meshgate.engine.catalog.VisibleTable;
+import io.meshgate.engine.contract.ContractResults;
+import io.meshgate.engine.contract.ProductName;
 import io.meshgate.engine.planner.MeshSql;
 import io.meshgate.policy.Principal;
 import io.meshgate.policy.eval.TagAssignments;
 import io.meshgate.server.shell.SqlTypeNames;
 import io.meshgate.spi.TableMetadata;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -21,26 +28,27 @@ import org.apache.arrow.vector.types.pojo.Field;
  * principal's view of the mesh ({@link CatalogView}), so a product the principal may not DESCRIBE
  * does not exist here and only its visible columns (with their effective tags) are shown.
  *
- * <p>Today a product is a visible table: its description, owner, contact, SLA, status, sunset and
- * access instructions are the raw values of its {@code meshgate.*} table properties, its freshness
- * is the snapshot it is at (the table metadata carries no snapshot time yet, so the update time
- * and the minutes since are not known), and there are no contracts. When the mesh has a product
- * model, this class reads that instead and nothing else in the portal changes.
+ * <p>A product's description, owner, contact, SLA, version, status, sunset and access instructions
+ * are the mesh's product model ({@link VisibleTable#product()}: table properties overlaid by product
+ * files), its status as of today; its freshness is its current snapshot and when that was
+ * committed; its contract status is the latest stored result of {@code ./meshgate contract check}.
  */
 final class PortalCatalog {
-    static final String OWNER = "meshgate.owner";
-    static final String CONTACT = "meshgate.contact";
-    static final String SLA_FRESHNESS = "meshgate.sla.freshness";
-    static final String STATUS = "meshgate.status";
-    static final String SUNSET = "meshgate.sunset";
-    static final String ACCESS = "meshgate.access";
-    static final String NO_CONTRACT = "no contract";
     private static final int SAMPLE_LIMIT = 10;
 
     private final Function<Principal, CatalogView> views;
+    private final ContractResults contracts;
+    private final Clock clock;
 
-    PortalCatalog(Function<Principal, CatalogView> views) {
+    /**
+     * @param views     the mesh as each principal sees it
+     * @param contracts the stored contract results
+     * @param clock     what "today" is, for statuses that change with a sunset date
+     */
+    PortalCatalog(Function<Principal, CatalogView> views, ContractResults contracts, Clock clock) {
         this.views = requireNonNull(views, "views is null");
+        this.contracts = requireNonNull(contracts, "contracts is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** The products the principal may DESCRIBE, by domain, schema and name. */
@@ -61,18 +69,22 @@ final class PortalCatalog {
         return view.table(domain, schema, table).map(visible -> product(view, visible));
     }
 
-    private static Product product(CatalogView view, VisibleTable table) {
-        Map<String, String> properties = table.raw().properties();
+    private Product product(CatalogView view, VisibleTable table) {
+        io.meshgate.engine.product.Product product = table.product();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OptionalLong committed = table.raw().snapshotTimestampMillis();
+        Product.Freshness freshness = new Product.Freshness(table.metadata().snapshotId(),
+                committed.isPresent() ? Optional.of(Instant.ofEpochMilli(committed.getAsLong())) : Optional.empty(), product.freshnessSla());
+        Product.Contract contract = contracts.latest(new ProductName(table.domain().name(), table.schema(), table.name()))
+                .map(Product.Contract::of).orElse(Product.Contract.NONE);
         TagAssignments tags = view.tags(table);
         List<Field> fields = table.metadata().schema().getFields();
         List<Product.Column> columns = fields.stream()
                 .map(field -> new Product.Column(field.getName(), SqlTypeNames.of(field), field.isNullable(),
                         property(field.getMetadata(), TableMetadata.COMMENT), tags.column(field.getName())))
                 .toList();
-        return new Product(table.domain().name(), table.schema(), table.name(), table.description(),
-                property(properties, OWNER), property(properties, CONTACT), property(properties, SLA_FRESHNESS),
-                property(properties, STATUS), property(properties, SUNSET), property(properties, ACCESS),
-                tags.table(), columns, new Product.Freshness(table.metadata().snapshotId(), Optional.empty()), NO_CONTRACT,
+        return new Product(table.domain().name(), table.schema(), table.name(), table.description(), product.owner(), product.contact(),
+                product.version(), product.statusOn(today), product.sunset(), product.access(), tags.table(), columns, freshness, contract,
                 sampleSql(table, fields), table.decision().metadataRead());
     }
 

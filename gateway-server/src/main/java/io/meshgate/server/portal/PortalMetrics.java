@@ -3,6 +3,7 @@ package io.meshgate.server.portal;
 import static io.meshgate.server.metrics.PrometheusText.labels;
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.engine.contract.RuleStatus;
 import io.meshgate.server.metrics.ProductMetrics;
 import io.meshgate.server.metrics.PrometheusText;
 import java.time.Instant;
@@ -15,14 +16,16 @@ import java.util.stream.Collectors;
 /**
  * The {@code /metrics} page for one principal, in Prometheus' text format. Served-data counters
  * are statistics (POLICY.md B6): they are shown for the products whose statistics the principal
- * may read; freshness for every product it may DESCRIBE whose update time is known. Products it
- * may not DESCRIBE have no series at all, so their names never appear.
+ * may read; freshness for every product it may DESCRIBE whose update time is known, and contract
+ * status for every product it may DESCRIBE that has stored contract results. Products it may not
+ * DESCRIBE have no series at all, so their names never appear.
  */
 final class PortalMetrics {
     static final String QUERIES = "meshgate_product_queries_total";
     static final String ROWS = "meshgate_product_rows_served_total";
     static final String BYTES = "meshgate_product_bytes_served_total";
     static final String FRESHNESS = "meshgate_product_freshness_minutes";
+    static final String CONTRACT = "meshgate_product_contract_status";
 
     private PortalMetrics() {
     }
@@ -55,7 +58,21 @@ final class PortalMetrics {
                 text.sample(labels("domain", product.domain(), "schema", product.schema(), "table", product.table()), minutes.getAsLong());
             }
         }
+        text.family(CONTRACT, PrometheusText.Type.GAUGE,
+                "The latest contract check of the data product: 1 every rule holds, 0 a rule fails, -1 a rule could not be checked.");
+        for (Product product : visible) {
+            product.contract().status().ifPresent(status -> text.sample(
+                    labels("domain", product.domain(), "schema", product.schema(), "table", product.table()), gauge(status)));
+        }
         return text.toString();
+    }
+
+    private static long gauge(RuleStatus status) {
+        return switch (status) {
+            case PASS -> 1;
+            case FAIL -> 0;
+            case ERROR -> -1;
+        };
     }
 
     private static Map<String, String> product(ProductMetrics.ProductName name, String... more) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.meshgate.engine.catalog.CatalogView;
+import io.meshgate.engine.contract.ContractResults;
 import io.meshgate.policy.Principal;
 import io.meshgate.server.auth.UserDirectory;
 import io.meshgate.server.config.PortalConfig;
@@ -75,14 +76,16 @@ public final class PortalServer implements AutoCloseable {
      * @param users      who may log in
      * @param sessionTtl how long a session lasts from login (the bearer token TTL)
      * @param metrics    what the Flight path has served, for {@code /metrics}
+     * @param contracts  the stored results of contract checks, for each product's contract status
      * @throws IOException when the address cannot be listened on
      */
     public static PortalServer start(PortalConfig config, Function<Principal, CatalogView> views, UserDirectory users, Duration sessionTtl,
-            ProductMetrics metrics) throws IOException {
+            ProductMetrics metrics, ContractResults contracts) throws IOException {
         requireNonNull(config, "config is null");
+        Clock clock = Clock.systemUTC();
         PortalHandler handler = new PortalHandler(StaticAssets.load(), new PortalSessions(sessionTtl, Ticker.systemTicker()),
-                requireNonNull(users, "users is null"), new PortalCatalog(views), requireNonNull(metrics, "metrics is null"),
-                Clock.systemUTC());
+                requireNonNull(users, "users is null"), new PortalCatalog(views, contracts, clock), requireNonNull(metrics, "metrics is null"),
+                clock);
         EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("meshgate-portal-accept", true));
         EventLoopGroup connections = new NioEventLoopGroup(1, new DefaultThreadFactory("meshgate-portal-io", true));
         EventExecutorGroup requests = new DefaultEventExecutorGroup(REQUEST_THREADS, new DefaultThreadFactory("meshgate-portal-request", true));

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshgate.policy.Principal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,9 +74,15 @@ final class ProductJson {
     static String product(Product product, Instant now) {
         ObjectNode node = summary(product);
         optional(node, "contact", product.contact());
-        optional(node, "sunset", product.sunset());
+        optional(node, "version", product.version());
+        optional(node, "sunset", product.sunset().map(LocalDate::toString));
         optional(node, "access", product.access());
-        optional(node.putObject("sla"), "freshness", product.slaFreshness());
+        ObjectNode sla = node.putObject("sla");
+        if (product.freshness().sla().isPresent()) {
+            sla.put("freshnessMinutes", minutes(product.freshness().sla().get()));
+        } else {
+            sla.putNull("freshnessMinutes");
+        }
         ObjectNode freshness = node.putObject("freshness");
         if (product.freshness().snapshotId().isPresent()) {
             freshness.put("snapshotId", Long.toString(product.freshness().snapshotId().getAsLong()));
@@ -87,7 +95,16 @@ final class ProductJson {
         } else {
             freshness.putNull("minutesSince");
         }
-        node.putObject("contract").put("status", product.contract());
+        Optional<Boolean> breached = product.freshness().breached(now);
+        if (breached.isPresent()) {
+            freshness.put("breached", breached.get());
+        } else {
+            freshness.putNull("breached");
+        }
+        ObjectNode contract = node.putObject("contract").put("text", product.contract().text());
+        optional(contract, "status", product.contract().status().map(Enum::name));
+        ArrayNode failing = contract.putArray("failingRules");
+        product.contract().failingRules().forEach(failing::add);
         ArrayNode columns = node.putArray("columns");
         for (Product.Column column : product.columns()) {
             ObjectNode c = columns.addObject().put("name", column.name()).put("type", column.type()).put("nullable", column.nullable());
@@ -119,9 +136,15 @@ final class ProductJson {
                 .put("table", product.table());
         optional(node, "description", product.description());
         optional(node, "owner", product.owner());
-        optional(node, "status", product.status());
+        node.put("status", product.status().text());
+        node.put("statusText", product.statusText());
         tags(node, product.tags());
         return node;
+    }
+
+    /** Whole minutes, rounded up: an SLA of 30 seconds is not one of 0 minutes. */
+    private static long minutes(Duration duration) {
+        return (duration.getSeconds() + 59) / 60;
     }
 
     /** {@code "tags": {"key": ["value", ...]}}, keys and values sorted. */

@@ -58,8 +58,8 @@
       link.href = productPath(product);
       link.dataset.product = product.name;
       item.appendChild(link);
-      if (product.status) {
-        item.appendChild(element("span", "status-badge", product.status));
+      if (product.status !== "active") {
+        item.appendChild(element("span", "status-badge", product.statusText));
       }
       item.appendChild(element("p", "result-description", product.description || "No description"));
       item.appendChild(tagList(product.tags));
@@ -78,14 +78,22 @@
     }
   }
 
+  function minutesText(minutes) {
+    if (minutes % 1440 === 0) {
+      return minutes / 1440 === 1 ? "1 day" : minutes / 1440 + " days";
+    }
+    if (minutes % 60 === 0) {
+      return minutes / 60 === 1 ? "1 hour" : minutes / 60 + " hours";
+    }
+    return minutes === 1 ? "1 minute" : minutes + " minutes";
+  }
+
   function freshnessText(freshness) {
+    const verdict = freshness.breached === null ? "" : (freshness.breached ? " (SLA breached)" : " (within SLA)");
     if (freshness.minutesSince !== null) {
-      return freshness.minutesSince + " minutes since the last update (snapshot " + freshness.snapshotId + ")";
+      return "last updated " + freshness.updatedAt + ", " + freshness.minutesSince + " minutes ago" + verdict;
     }
-    if (freshness.snapshotId !== null) {
-      return "at snapshot " + freshness.snapshotId + "; the time of the last update is not known";
-    }
-    return "no data yet";
+    return "no data yet" + verdict;
   }
 
   function accessText(product) {
@@ -102,14 +110,15 @@
   function renderProduct(product) {
     byId("product-name").textContent = product.name;
     const status = byId("product-status");
-    status.textContent = product.status ? "Status: " + product.status + (product.sunset ? " (sunset " + product.sunset + ")" : "") : "";
-    status.hidden = !product.status;
+    status.textContent = "Status: " + product.statusText;
+    status.hidden = product.status === "active";
     byId("product-description").textContent = product.description || "No description";
     byId("product-owner").textContent = product.owner || "not stated";
     byId("product-contact").textContent = product.contact || "not stated";
-    byId("product-sla").textContent = product.sla.freshness || "not stated";
+    byId("product-version").textContent = product.version || "not stated";
+    byId("product-sla").textContent = product.sla.freshnessMinutes === null ? "not stated" : "updated at least every " + minutesText(product.sla.freshnessMinutes);
     byId("product-freshness").textContent = freshnessText(product.freshness);
-    byId("product-contract").textContent = product.contract.status;
+    byId("product-contract").textContent = product.contract.text;
     byId("product-tags").replaceChildren(tagList(product.tags));
     const rows = byId("columns").tBodies[0];
     rows.replaceChildren();

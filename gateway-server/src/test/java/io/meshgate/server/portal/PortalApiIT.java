@@ -6,17 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshgate.engine.contract.ContractReport;
+import io.meshgate.engine.contract.ContractResults;
+import io.meshgate.engine.contract.ProductName;
+import io.meshgate.engine.contract.RuleResult;
+import io.meshgate.engine.contract.RuleStatus;
 import io.meshgate.server.testing.DemoGateway;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +55,12 @@ class PortalApiIT {
                 "meshgate.contact", "supply@example.com",
                 "meshgate.sla.freshness", "24h",
                 "meshgate.access", "Open a ticket in SUPPLY-ACCESS"));
+        ContractResults results = new ContractResults(GATEWAY.server().config().contracts().results());
+        results.store(new ContractReport(new ProductName("commerce", "sales", "orders"), "orders-uuid", OptionalLong.of(1), Instant.now(), List.of(
+                new RuleResult("schema", RuleStatus.PASS, "every column as declared"),
+                new RuleResult("freshness", RuleStatus.FAIL, "last update 30 minutes ago, 10 minutes allowed"))));
+        results.store(new ContractReport(new ProductName("customer", "crm", "region"), "region-uuid", OptionalLong.of(1), Instant.now(),
+                List.of(new RuleResult("row_count", RuleStatus.PASS, "5 rows"))));
         portal = new PortalClient(GATEWAY.portalPort());
     }
 
@@ -146,8 +160,17 @@ class PortalApiIT {
                 orders.get("sampleSql").asText());
         assertEquals("internal", orders.get("tags").get("sensitivity").get(0).asText());
         assertEquals("commerce", orders.get("tags").get("domain").get(0).asText());
-        assertEquals("no contract", orders.get("contract").get("status").asText());
+        assertEquals("FAIL", orders.get("contract").get("status").asText());
+        assertEquals("FAIL: freshness", orders.get("contract").get("text").asText(), "the failing rule is named, the passing one is not");
         assertFalse(orders.get("freshness").get("snapshotId").isNull(), "the snapshot queries read now");
+        assertFalse(orders.get("freshness").get("updatedAt").isNull(), "the snapshot's commit time");
+        assertTrue(orders.get("freshness").get("minutesSince").asLong() < 24 * 60, "the demo was loaded just now: " + orders);
+        assertFalse(orders.get("freshness").get("breached").asBoolean(), "within the demo's daily SLA: " + orders);
+        assertEquals(24 * 60, orders.get("sla").get("freshnessMinutes").asLong());
+        assertEquals("active", orders.get("status").asText());
+        JsonNode customer = json(portal.get("/api/products/customer/crm/customer", sam));
+        assertTrue(customer.get("contract").get("status").isNull());
+        assertEquals("no contract results", customer.get("contract").get("text").asText());
         assertFalse(orders.toString().contains("o_clerk"), "a hidden column and its tags are absent: " + orders);
 
         HttpResponse<String> hidden = portal.get("/api/products/customer/crm/nation", sam);
@@ -186,10 +209,25 @@ class PortalApiIT {
         assertEquals(HOSTILE, part.get("description").asText());
         assertEquals("Supply team", part.get("owner").asText());
         assertEquals("supply@example.com", part.get("contact").asText());
-        assertEquals("24h", part.get("sla").get("freshness").asText());
+        assertEquals(24 * 60, part.get("sla").get("freshnessMinutes").asLong(), "the table property overrides the demo's weekly SLA");
         assertEquals("Open a ticket in SUPPLY-ACCESS", part.get("access").asText());
-        assertTrue(part.get("freshness").get("minutesSince").isNull(), "no snapshot time in the metadata yet: none is made up");
+        assertEquals("1.2", part.get("version").asText(), "fields the table properties do not set keep the demo's values");
         assertTrue(productNames(admin, "supply%20team").contains("supply.inventory.part"), "search finds owners");
+    }
+
+    @Test
+    void theDeprecatedDemoProductShowsItsSunsetAndIsFoundByStatus() throws Exception {
+        String admin = portal.login("admin", "admin");
+        JsonNode partsupp = json(portal.get("/api/products/supply/inventory/partsupp", admin));
+        assertEquals("deprecated", partsupp.get("status").asText());
+        String sunset = partsupp.get("sunset").asText();
+        assertTrue(LocalDate.parse(sunset).isAfter(LocalDate.now()), "the demo's sunset is a year ahead: " + sunset);
+        assertEquals("deprecated until " + sunset, partsupp.get("statusText").asText());
+        assertEquals("1.5", partsupp.get("version").asText(), "from the demo's product file");
+        assertTrue(partsupp.get("description").asText().contains("Deprecated: read part and supplier instead."), partsupp.toString());
+        assertEquals(List.of("supply.inventory.partsupp"), productNames(admin, "deprecated"));
+        JsonNode part = json(portal.get("/api/products/supply/inventory/part", admin));
+        assertEquals("active", part.get("statusText").asText());
     }
 
     @Test
@@ -252,9 +290,21 @@ class PortalApiIT {
 
         String forAna = portal.getWithBasic("/metrics", "ana", "ana").body();
         assertTrue(forAna.contains("# TYPE meshgate_product_rows_served_total counter"), forAna);
-        assertFalse(forAna.contains("table=\"region\""), "ana may not read statistics (B6): " + forAna);
+        assertFalse(forAna.contains("served_total{domain=\"customer\",schema=\"crm\",table=\"region\"}")
+                        || forAna.contains("queries_total{domain=\"customer\",schema=\"crm\",table=\"region\","),
+                "ana may not read statistics (B6): " + forAna);
+        assertEquals(1.0, samples(forAna).get("meshgate_product_contract_status{domain=\"customer\",schema=\"crm\",table=\"region\"}"),
+                "she may DESCRIBE region: its freshness and contract status are hers to see");
         String forSam = portal.getWithBasic("/metrics", "sam", "sam").body();
         assertFalse(forSam.contains("nation") || forSam.contains("region"), "sam may not even DESCRIBE them: " + forSam);
+        assertEquals(0.0, samples(forSam).get("meshgate_product_contract_status{domain=\"commerce\",schema=\"sales\",table=\"orders\"}"),
+                "orders' freshness rule fails: " + forSam);
+        assertTrue(samples(forSam).get("meshgate_product_freshness_minutes{domain=\"commerce\",schema=\"sales\",table=\"orders\"}") >= 0, forSam);
+        assertFalse(forSam.contains("meshgate_product_contract_status{domain=\"customer\""), "customer was never checked: " + forSam);
+        Map<String, Double> forAdmin = samples(viaBasic.body());
+        assertEquals(1.0, forAdmin.get("meshgate_product_contract_status{domain=\"customer\",schema=\"crm\",table=\"region\"}"));
+        assertEquals(8, forAdmin.keySet().stream().filter(k -> k.startsWith("meshgate_product_freshness_minutes{")).count(),
+                "every demo product's update time is known: " + forAdmin);
     }
 
     private static String rows(String table) {

@@ -85,9 +85,13 @@ class PortalBrowserIT {
         assertTrue(tags.contains("domain=customer") && tags.contains("sensitivity=internal"), tags);
         assertTrue(browser.texts("#columns .column-tags").get(0).contains("sensitivity=internal"));
         assertEquals("SELECT n_nationkey, n_name, n_regionkey, n_comment FROM customer.crm.nation LIMIT 10", browser.text("#sample-sql"));
-        assertEquals("no contract", browser.text("#product-contract"));
-        assertTrue(browser.text("#product-freshness").startsWith("at snapshot "), browser.text("#product-freshness"));
-        assertEquals("customer-team@example.com", browser.text("#product-owner"));
+        assertEquals("no contract results", browser.text("#product-contract"));
+        String freshness = browser.text("#product-freshness");
+        assertTrue(freshness.startsWith("last updated ") && freshness.endsWith(" minutes ago (within SLA)"), freshness);
+        assertEquals("updated at least every 30 days", browser.text("#product-sla"), "the demo's monthly SLA for reference tables");
+        assertTrue(browser.script("return document.getElementById('product-status').hidden").asBoolean(), "an active product has no status line");
+        assertEquals("customer-team", browser.text("#product-owner"));
+        assertEquals("customer-team@example.com", browser.text("#product-contact"));
     }
 
     @Test
@@ -102,7 +106,8 @@ class PortalBrowserIT {
         String page = browser.text("body");
         assertFalse(page.contains("o_clerk") || page.contains("o_orderpriority") || page.contains("confidential"), page);
         assertTrue(browser.text("#product-tags").contains("sensitivity=internal"));
-        assertEquals("1h", browser.text("#product-sla"));
+        assertEquals("updated at least every 1 hour", browser.text("#product-sla"));
+        assertEquals("2.3", browser.text("#product-version"));
         assertEquals("#commerce-data on chat", browser.text("#product-contact"));
         assertEquals("Ask in #commerce-data for the sales group", browser.text("#product-access"));
         assertEquals("SELECT o_orderkey, o_custkey, o_totalprice, o_orderdate FROM commerce.sales.orders LIMIT 10", browser.text("#sample-sql"));
@@ -110,6 +115,17 @@ class PortalBrowserIT {
         browser.open(portal + "/#/product/customer/crm/nation");
         browser.await("the not-found message", () -> browser.text("#message").contains("not found"));
         assertFalse(browser.text("body").contains("n_regionkey"), "a hidden product shows nothing of itself");
+    }
+
+    @Test
+    void theDeprecatedProductSaysUntilWhenInTheResultsAndOnItsPage() throws Exception {
+        logIn("admin");
+        assertEquals(List.of("supply.inventory.partsupp"), search("deprecated"));
+        String badge = browser.text("#results .status-badge");
+        assertTrue(badge.matches("deprecated until \\d{4}-\\d{2}-\\d{2}"), badge);
+        openProduct("supply.inventory.partsupp");
+        assertEquals("Status: " + badge, browser.text("#product-status"));
+        assertEquals("1.5", browser.text("#product-version"));
     }
 
     @Test

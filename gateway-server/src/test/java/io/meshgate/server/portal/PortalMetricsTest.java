@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meshgate.engine.contract.RuleStatus;
+import io.meshgate.engine.product.ProductStatus;
 import io.meshgate.server.metrics.ProductMetrics;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +18,14 @@ class PortalMetricsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     static Product product(String domain, String schema, String table, boolean statisticsVisible, Optional<Instant> updatedAt) {
-        return new Product(domain, schema, table, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of(), List.of(), new Product.Freshness(OptionalLong.of(7), updatedAt),
-                PortalCatalog.NO_CONTRACT, "SELECT * FROM " + domain + "." + schema + "." + table + " LIMIT 10", statisticsVisible);
+        return product(domain, schema, table, statisticsVisible, updatedAt, Product.Contract.NONE);
+    }
+
+    static Product product(String domain, String schema, String table, boolean statisticsVisible, Optional<Instant> updatedAt,
+            Product.Contract contract) {
+        return new Product(domain, schema, table, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ProductStatus.ACTIVE,
+                Optional.empty(), Optional.empty(), Map.of(), List.of(), new Product.Freshness(OptionalLong.of(7), updatedAt, Optional.empty()),
+                contract, "SELECT * FROM " + domain + "." + schema + "." + table + " LIMIT 10", statisticsVisible);
     }
 
     private static ProductMetrics.Usage usage(String domain, String schema, String table) {
@@ -54,5 +61,22 @@ class PortalMetricsTest {
         assertTrue(text.contains("# TYPE meshgate_product_freshness_minutes gauge\n"
                 + "meshgate_product_freshness_minutes{domain=\"commerce\",schema=\"sales\",table=\"orders\"} 90\n"), text);
         assertFalse(text.contains("lineitem"), "no made-up freshness for a product whose update time is unknown: " + text);
+    }
+
+    @Test
+    void contractStatusIsOneForPassZeroForFailMinusOneForErrorAndAbsentWithoutResults() {
+        String text = PortalMetrics.render(List.of(
+                        product("commerce", "sales", "orders", false, Optional.empty(), new Product.Contract(Optional.of(RuleStatus.PASS), List.of())),
+                        product("commerce", "sales", "lineitem", false, Optional.empty(),
+                                new Product.Contract(Optional.of(RuleStatus.FAIL), List.of("freshness"))),
+                        product("customer", "crm", "customer", false, Optional.empty(),
+                                new Product.Contract(Optional.of(RuleStatus.ERROR), List.of("not_null(c_x)"))),
+                        product("customer", "crm", "nation", true, Optional.empty())),
+                List.of(), NOW);
+        assertTrue(text.contains("# TYPE meshgate_product_contract_status gauge\n"
+                + "meshgate_product_contract_status{domain=\"commerce\",schema=\"sales\",table=\"orders\"} 1\n"
+                + "meshgate_product_contract_status{domain=\"commerce\",schema=\"sales\",table=\"lineitem\"} 0\n"
+                + "meshgate_product_contract_status{domain=\"customer\",schema=\"crm\",table=\"customer\"} -1\n"), text);
+        assertFalse(text.contains("nation"), "no series for a product never checked: " + text);
     }
 }
