@@ -10,6 +10,9 @@ import io.meshgate.engine.catalog.LinkBinding;
 import io.meshgate.engine.catalog.LinkGrantors;
 import io.meshgate.engine.catalog.LinkStatus;
 import io.meshgate.engine.catalog.MeshCatalog;
+import io.meshgate.engine.contract.ContractResults;
+import io.meshgate.engine.meta.ContractsTable;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
@@ -146,7 +149,8 @@ public final class MeshgateServer implements AutoCloseable {
         BufferAllocator allocator = new RootAllocator();
         Optional<PortalServer> portal = Optional.empty();
         try {
-            QueryEngine engine = new QueryEngine(mesh, allocator, governance);
+            QueryEngine engine = new QueryEngine(mesh, allocator, governance,
+                    SystemTables.standard().with(new ContractsTable(new ContractResults(config.contracts().results()))));
             UserDirectory users = new UserDirectory(config.auth().users());
             ProductMetrics metrics = new ProductMetrics();
             portal = config.portal().enabled()
