@@ -4,13 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.contract.ContractChecker;
-import io.meshgate.engine.contract.ContractFiles;
 import io.meshgate.engine.contract.ContractProblem;
 import io.meshgate.engine.contract.ContractReport;
 import io.meshgate.engine.contract.ContractResults;
+import io.meshgate.engine.contract.DeclaredContract;
 import io.meshgate.engine.contract.ProductName;
 import io.meshgate.engine.contract.RuleResult;
 import io.meshgate.engine.contract.RuleStatus;
+import io.meshgate.engine.product.ProductFiles;
+import io.meshgate.engine.product.ProductLoadException;
 import io.meshgate.error.MeshgateException;
 import io.meshgate.server.config.MeshgateConfig;
 import java.io.PrintStream;
@@ -50,15 +52,15 @@ final class ContractCheck {
             return Main.EXIT_USAGE;
         }
         Path folder = config.products().get();
-        List<ContractProblem> problems = new ArrayList<>();
-        List<ContractFiles.Declared> declared = ContractFiles.read(folder, problems::add);
+        List<String> problems = new ArrayList<>();
+        List<DeclaredContract> declared = declared(folder, problems);
         if (!problems.isEmpty()) {
             err.println("meshgate: the product files in " + folder + " have " + problems.size() + " problem(s):");
             problems.forEach(problem -> err.println("  " + problem));
             return Main.EXIT_USAGE;
         }
-        Map<ProductName, ContractFiles.Declared> byProduct = declared.stream()
-                .collect(Collectors.toMap(ContractFiles.Declared::product, Function.identity()));
+        Map<ProductName, DeclaredContract> byProduct = declared.stream()
+                .collect(Collectors.toMap(DeclaredContract::product, Function.identity()));
         List<ProductName> missing = named.stream().filter(product -> !byProduct.containsKey(product)).toList();
         if (!missing.isEmpty()) {
             err.println("meshgate: no contract for " + String.join(", ", missing.stream().map(ProductName::toString).toList()) + " in " + folder
@@ -66,7 +68,7 @@ final class ContractCheck {
                             .map(d -> d.product().toString()).toList())) + ")");
             return Main.EXIT_USAGE;
         }
-        List<ContractFiles.Declared> selected = named.isEmpty() ? declared : named.stream().map(byProduct::get).toList();
+        List<DeclaredContract> selected = named.isEmpty() ? declared : named.stream().map(byProduct::get).toList();
         if (selected.isEmpty()) {
             out.println("OK: no product in " + folder + " declares a contract");
             return Main.EXIT_OK;
@@ -74,23 +76,35 @@ final class ContractCheck {
         return check(config, selected, out);
     }
 
-    private int check(MeshgateConfig config, List<ContractFiles.Declared> selected, PrintStream out) {
+    /** The contracts of the product files in {@code folder}; every problem of the files or their contracts is added to {@code problems}. */
+    private static List<DeclaredContract> declared(Path folder, List<String> problems) {
+        ProductFiles files;
+        try {
+            files = ProductFiles.load(folder);
+        } catch (ProductLoadException e) {
+            e.problems().forEach(problem -> problems.add(problem.toString()));
+            return List.of();
+        }
+        return DeclaredContract.in(files, (ContractProblem problem) -> problems.add(problem.toString()));
+    }
+
+    private int check(MeshgateConfig config, List<DeclaredContract> selected, PrintStream out) {
         ContractResults results = new ContractResults(config.contracts().results());
         Tally tally = new Tally();
         try (MeshCatalog mesh = new MeshCatalog(MeshgateServer.openDomains(config.domains()));
                 BufferAllocator allocator = new RootAllocator()) {
             ContractChecker checker = new ContractChecker(mesh, allocator, clock);
-            for (ContractFiles.Declared contract : selected) {
+            for (DeclaredContract contract : selected) {
                 ContractReport report;
                 try {
                     report = checker.check(contract.product(), contract.contract());
                 } catch (MeshgateException e) {
-                    out.println(contract.product() + " (contract in " + contract.file() + ")");
+                    out.println(contract.product() + " (contract at " + contract.origin() + ")");
                     out.println("  ERROR  " + e.getMessage());
                     tally.unchecked++;
                     continue;
                 }
-                print(report, contract.file(), out);
+                print(report, contract.origin(), out);
                 tally.add(report);
                 out.println("  results: " + results.store(report));
             }
@@ -106,9 +120,9 @@ final class ContractCheck {
         return Main.EXIT_CHECK_FAILED;
     }
 
-    private static void print(ContractReport report, String file, PrintStream out) {
+    private static void print(ContractReport report, String origin, PrintStream out) {
         String snapshot = report.snapshotId().isPresent() ? "snapshot " + report.snapshotId().getAsLong() : "no snapshot";
-        out.println(report.product() + " (" + snapshot + ", contract in " + file + ")");
+        out.println(report.product() + " (" + snapshot + ", contract at " + origin + ")");
         int width = report.results().stream().mapToInt(r -> r.rule().length()).max().orElse(0);
         for (RuleResult result : report.results()) {
             out.println("  " + pad(result.status().name(), 5) + "  " + pad(result.rule(), width) + "  " + result.detail());

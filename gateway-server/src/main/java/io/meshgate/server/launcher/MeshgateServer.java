@@ -11,6 +11,8 @@ import io.meshgate.engine.catalog.LinkGrantors;
 import io.meshgate.engine.catalog.LinkStatus;
 import io.meshgate.engine.catalog.MeshCatalog;
 import io.meshgate.engine.contract.ContractResults;
+import io.meshgate.engine.meta.ContractsTable;
+import io.meshgate.engine.meta.SystemTables;
 import io.meshgate.engine.planner.policy.PolicySqlChecker;
 import io.meshgate.engine.policy.Governance;
 import io.meshgate.engine.policy.HashKey;
@@ -147,12 +149,12 @@ public final class MeshgateServer implements AutoCloseable {
         BufferAllocator allocator = new RootAllocator();
         Optional<PortalServer> portal = Optional.empty();
         try {
-            QueryEngine engine = new QueryEngine(mesh, allocator, governance);
+            ContractResults contracts = new ContractResults(config.contracts().results());
+            QueryEngine engine = new QueryEngine(mesh, allocator, governance, SystemTables.standard().with(new ContractsTable(contracts)));
             UserDirectory users = new UserDirectory(config.auth().users());
             ProductMetrics metrics = new ProductMetrics();
             portal = config.portal().enabled()
-                    ? Optional.of(PortalServer.start(config.portal(), engine::catalogView, users, config.auth().tokenTtl(), metrics,
-                            new ContractResults(config.contracts().results())))
+                    ? Optional.of(PortalServer.start(config.portal(), engine::catalogView, users, config.auth().tokenTtl(), metrics, contracts))
                     : Optional.empty();
             portal.ifPresent(p -> LOG.info("Portal: {}", p.url()));
             FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(config.server(), config.query().timeout(),
