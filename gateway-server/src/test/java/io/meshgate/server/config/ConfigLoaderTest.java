@@ -473,8 +473,8 @@ class ConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("meshgate.yaml"), MINIMAL + "products: products\n");
         assertEquals(new ContractsConfig(dir.toAbsolutePath().resolve("contract-results")),
                 ConfigLoader.load(file, Map.of()).contracts());
-        assertEquals(List.of("meshgate.yaml:9: products: must be a plain value, not a list",
-                "meshgate.yaml:8: contracts.result: unknown key (known keys here: results)"),
+        assertEquals(List.of("meshgate.yaml:8: contracts.result: unknown key (known keys here: results)",
+                "meshgate.yaml:9: products: must be a plain value, not a list"),
                 errors(MINIMAL + "contracts:\n  result: here\nproducts: [a]\n"));
     }
 

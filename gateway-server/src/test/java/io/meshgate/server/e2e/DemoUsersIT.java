@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The demo mesh as its users see it, exactly as {@code ./meshgate demo} serves it (its generated
  * meshgate.yaml and policy files), through Arrow's Flight SQL JDBC driver: admin sees everything,
  * ana only internal columns with names hashed and no urgent orders, sam the BUILDING customers with
- * phones masked and four order columns, fred the fraud view on top of ana's.
+ * phones masked and four order columns, fred the fraud view on top of ana's; and the analytics
+ * domain's resource links, which give their readers at most what the links' owner has.
  */
 class DemoUsersIT {
     @RegisterExtension
@@ -89,6 +90,22 @@ class DemoUsersIT {
             assertNull(row.get(0), "the fraud grant does not cover this row: cell-level NULL");
             assertNull(row.get(1));
         }
+    }
+
+    @Test
+    void theAnalyticsLinksGiveAnaTheSameOrdersAndTheCustomersWithoutPhoneOrAddress() throws Exception {
+        assertEquals(rows("ana", "SELECT count(*) FROM commerce.sales.orders"), rows("ana", "SELECT count(*) FROM analytics.sales.orders"),
+                "the producer's row filter (no urgent orders) holds through the link");
+        assertEquals(rows("ana", "SELECT count(*) FROM commerce.sales.lineitem"), rows("ana", "SELECT count(*) FROM analytics.sales.lineitem"));
+        for (String hidden : List.of("SELECT c_phone FROM analytics.crm.customer", "SELECT c_address FROM analytics.crm.customer",
+                "SELECT o_clerk FROM analytics.sales.orders")) {
+            SQLException e = assertThrows(SQLException.class, () -> rows("ana", hidden));
+            assertTrue(e.getMessage().contains("COLUMN_NOT_FOUND"), e.getMessage());
+        }
+        String name = (String) rows("admin", "SELECT c_name FROM analytics.crm.customer WHERE c_custkey = 1").get(0).get(0);
+        assertTrue(name.matches("[0-9a-f]{64}"), "the owner is not exempt from hash-names, so neither is admin through the link: " + name);
+        SQLException sam = assertThrows(SQLException.class, () -> rows("sam", "SELECT count(*) FROM analytics.crm.customer"));
+        assertTrue(sam.getMessage().contains("TABLE_NOT_FOUND"), "no grant on the link: " + sam.getMessage());
     }
 
     private static Connection connect(String user) throws SQLException {
