@@ -2,12 +2,10 @@ package io.meshgate.engine.product;
 
 import static java.util.Objects.requireNonNull;
 
+import io.meshgate.yaml.FolderWatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,7 @@ public final class ProductStore implements Supplier<ProductFiles>, AutoCloseable
     private volatile ProductFiles inForce;
     private volatile List<ProductProblem> lastReloadProblems = List.of();
     private String lastSeenFingerprint;
-    private ScheduledExecutorService watcher;
+    private FolderWatch watcher;
 
     private ProductStore(Path directory, ProductFiles inForce) {
         this.directory = directory;
@@ -87,34 +85,17 @@ public final class ProductStore implements Supplier<ProductFiles>, AutoCloseable
 
     /** Checks the files every {@code interval} on a daemon thread named {@value #WATCH_THREAD} until {@link #close()}. */
     public synchronized void startWatching(Duration interval) {
-        requireNonNull(interval, "interval is null");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("Cannot watch the product files: the interval must be positive, got " + interval);
-        }
         if (watcher != null) {
-            throw new IllegalStateException("Cannot watch the product files: already watching " + directory);
+            throw new IllegalStateException("Cannot watch the product files in " + directory + ": already watching them");
         }
-        watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, WATCH_THREAD);
-            thread.setDaemon(true);
-            return thread;
-        });
-        watcher.scheduleWithFixedDelay(this::reloadQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void reloadQuietly() {
-        try {
-            reloadIfChanged();
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot check the product files in {}; will try again", directory, e);
-        }
+        watcher = FolderWatch.start("the product files in " + directory, WATCH_THREAD, interval, this::reloadIfChanged);
     }
 
     /** Stops watching; the files in force keep answering. */
     @Override
     public synchronized void close() {
         if (watcher != null) {
-            watcher.shutdownNow();
+            watcher.close();
             watcher = null;
         }
     }

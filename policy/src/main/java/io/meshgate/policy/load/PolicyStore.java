@@ -11,12 +11,10 @@ import io.meshgate.policy.eval.ResolvedPrincipal;
 import io.meshgate.policy.eval.TableDescriptor;
 import io.meshgate.policy.eval.TagAssignments;
 import io.meshgate.policy.model.PolicySet;
+import io.meshgate.yaml.FolderWatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +40,7 @@ public final class PolicyStore implements AccessPolicy, AutoCloseable {
     private volatile InForce inForce;
     private volatile List<PolicyProblem> lastReloadProblems = List.of();
     private String lastSeenFingerprint;
-    private ScheduledExecutorService watcher;
+    private FolderWatch watcher;
 
     private PolicyStore(Path directory, ExpressionChecker checker, Function<PolicySet, AccessPolicy> factory, InForce inForce) {
         this.directory = directory;
@@ -127,34 +125,17 @@ public final class PolicyStore implements AccessPolicy, AutoCloseable {
      * {@link #close()}.
      */
     public synchronized void startWatching(Duration interval) {
-        requireNonNull(interval, "interval is null");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("Cannot watch the policy files: the interval must be positive, got " + interval);
-        }
         if (watcher != null) {
-            throw new IllegalStateException("Cannot watch the policy files: already watching " + directory);
+            throw new IllegalStateException("Cannot watch the policy files in " + directory + ": already watching them");
         }
-        watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, WATCH_THREAD);
-            thread.setDaemon(true);
-            return thread;
-        });
-        watcher.scheduleWithFixedDelay(this::reloadQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void reloadQuietly() {
-        try {
-            reloadIfChanged();
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot check the policy files in {}; will try again", directory, e);
-        }
+        watcher = FolderWatch.start("the policy files in " + directory, WATCH_THREAD, interval, this::reloadIfChanged);
     }
 
     /** Stops watching; the set in force keeps answering. */
     @Override
     public synchronized void close() {
         if (watcher != null) {
-            watcher.shutdownNow();
+            watcher.close();
             watcher = null;
         }
     }
