@@ -128,7 +128,7 @@ class MeshgateDriverIT {
                     catalogs.add(rows.getString(1));
                 }
             }
-            assertEquals(List.of("commerce", "customer", "mesh", "supply"), catalogs);
+            assertEquals(List.of("analytics", "commerce", "customer", "mesh", "supply"), catalogs);
         }
     }
 

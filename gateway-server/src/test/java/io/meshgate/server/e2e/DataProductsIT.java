@@ -136,7 +136,8 @@ class DataProductsIT {
                     tables.add(rows.getString("TABLE_NAME") + ":" + rows.getString("TABLE_TYPE"));
                 }
             }
-            assertEquals(List.of("columns:SYSTEM TABLE", "contracts:SYSTEM TABLE", "freshness:SYSTEM TABLE", "products:SYSTEM TABLE"), tables);
+            assertEquals(List.of("columns:SYSTEM TABLE", "contracts:SYSTEM TABLE", "freshness:SYSTEM TABLE", "lineage:SYSTEM TABLE",
+                "links:SYSTEM TABLE", "products:SYSTEM TABLE"), tables);
             List<String> columns = new ArrayList<>();
             try (ResultSet rows = metadata.getColumns("mesh", "meta", "freshness", "%")) {
                 while (rows.next()) {

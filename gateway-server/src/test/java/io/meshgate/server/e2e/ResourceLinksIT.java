@@ -184,17 +184,17 @@ class ResourceLinksIT {
     void listingsShowLinksAsTheirOwnTypeOnlyToWhoMayReadOrOwnThem() throws Exception {
         try (Connection connection = shop().connect("carol")) {
             DatabaseMetaData metadata = connection.getMetaData();
-            assertEquals(List.of("analytics.sales.orders LINK"), tables(metadata.getTables(null, null, "%", null)));
+            assertEquals(List.of("analytics.sales.orders LINK"), tables(metadata.getTables(null, null, "%", new String[] {"LINK", "TABLE"})));
             assertEquals(List.of(), tables(metadata.getTables(null, null, "%", new String[] {"TABLE"})));
-            assertEquals(List.of("LINK", "TABLE"), strings(metadata.getTableTypes(), "TABLE_TYPE"));
-            assertEquals(List.of("analytics"), strings(metadata.getCatalogs(), "TABLE_CAT"));
+            assertEquals(List.of("LINK", "SYSTEM TABLE", "TABLE"), strings(metadata.getTableTypes(), "TABLE_TYPE"));
+            assertEquals(List.of("analytics", "mesh"), strings(metadata.getCatalogs(), "TABLE_CAT"));
             assertEquals(List.of("id", "region", "email", "card", "amount"), strings(metadata.getColumns("analytics", "sales", "orders", "%"), "COLUMN_NAME"));
         }
         try (Connection connection = shop().connect("dave")) {
-            assertEquals(List.of("bi.copy.orders LINK"), tables(connection.getMetaData().getTables(null, null, "%", null)));
+            assertEquals(List.of("bi.copy.orders LINK"), tables(connection.getMetaData().getTables(null, null, "%", new String[] {"LINK", "TABLE"})));
         }
         try (Connection connection = shop().connect("nobody")) {
-            assertEquals(List.of(), tables(connection.getMetaData().getTables(null, null, "%", null)));
+            assertEquals(List.of(), tables(connection.getMetaData().getTables(null, null, "%", new String[] {"LINK", "TABLE"})));
         }
         Map<String, String> carol = linkStatuses("carol");
         assertEquals(Map.of(LINK, "LINK OK -"), carol, "carol does not see shop.sales.orders: she is not told it is the target");
@@ -300,7 +300,7 @@ class ResourceLinksIT {
                 FlightClient client = FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", shop.server.port())).build()) {
             CallOption token = client.authenticateBasicToken(user, user).orElseThrow();
             FlightSqlClient sql = new FlightSqlClient(client);
-            FlightInfo info = sql.getTables(null, null, null, null, true, token);
+            FlightInfo info = sql.getTables(null, null, null, List.of("LINK", "TABLE"), true, token);
             for (FlightEndpoint endpoint : info.getEndpoints()) {
                 try (FlightStream stream = sql.getStream(endpoint.getTicket(), token)) {
                     while (stream.next()) {

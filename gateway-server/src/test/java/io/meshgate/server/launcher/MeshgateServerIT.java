@@ -71,14 +71,14 @@ class MeshgateServerIT {
     void databaseMetadataListsTheMesh() throws SQLException {
         try (Connection connection = connect("admin", "admin")) {
             DatabaseMetaData metadata = connection.getMetaData();
-            assertEquals(List.of("commerce", "customer", "mesh", "supply"), column(metadata.getCatalogs(), "TABLE_CAT"));
+            assertEquals(List.of("analytics", "commerce", "customer", "mesh", "supply"), column(metadata.getCatalogs(), "TABLE_CAT"));
             List<String> schemas = new ArrayList<>();
             try (ResultSet rows = metadata.getSchemas()) {
                 while (rows.next()) {
                     schemas.add(rows.getString("TABLE_CATALOG") + "." + rows.getString("TABLE_SCHEM"));
                 }
             }
-            assertEquals(List.of("commerce.sales", "customer.crm", "mesh.meta", "supply.inventory"), schemas);
+            assertEquals(List.of("analytics.crm", "analytics.sales", "commerce.sales", "customer.crm", "mesh.meta", "supply.inventory"), schemas);
             assertEquals(List.of("lineitem", "orders"), column(metadata.getTables("commerce", "sales", "%", null), "TABLE_NAME"));
             assertEquals(List.of("customer", "nation", "region"), column(metadata.getTables("customer", null, null, null), "TABLE_NAME"));
             List<String> columns = column(metadata.getColumns("commerce", "sales", "orders", "o_%"), "COLUMN_NAME");

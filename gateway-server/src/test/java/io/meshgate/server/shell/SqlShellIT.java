@@ -81,7 +81,7 @@ class SqlShellIT {
         String input = "\\d\n\\d customer\n\\d customer.crm\n\\d customer.crm.region\n";
         assertEquals(0, shell("admin", input, "--format", "csv"), stderr());
         String printed = stdout();
-        assertTrue(printed.startsWith("domain\ncommerce\ncustomer\nmesh\nsupply\nschema\ncrm\ntable,type\ncustomer,TABLE\nnation,TABLE\nregion,TABLE\ncolumn,type,nullable\n"),
+        assertTrue(printed.startsWith("domain\nanalytics\ncommerce\ncustomer\nmesh\nsupply\nschema\ncrm\ntable,type\ncustomer,TABLE\nnation,TABLE\nregion,TABLE\ncolumn,type,nullable\n"),
                 printed);
         assertTrue(printed.contains("\nr_regionkey,bigint,"), printed);
         assertTrue(printed.contains("\nr_name,varchar,"), printed);

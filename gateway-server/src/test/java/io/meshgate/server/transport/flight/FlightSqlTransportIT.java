@@ -202,7 +202,8 @@ class FlightSqlTransportIT {
                 rows(sql.getTables(null, null, "or_ers", List.of("TABLE"), false, token), token,
                         "catalog_name", "db_schema_name", "table_name", "table_type"));
         assertEquals(List.of("LINK", "SYSTEM TABLE", "TABLE"), rows(sql.getTableTypes(token), token, "table_type"));
-        assertEquals(List.of("mesh|meta|columns|SYSTEM TABLE", "mesh|meta|freshness|SYSTEM TABLE", "mesh|meta|products|SYSTEM TABLE"),
+        assertEquals(List.of("mesh|meta|columns|SYSTEM TABLE", "mesh|meta|freshness|SYSTEM TABLE", "mesh|meta|lineage|SYSTEM TABLE",
+                "mesh|meta|links|SYSTEM TABLE", "mesh|meta|products|SYSTEM TABLE"),
                 rows(sql.getTables(null, null, null, List.of("SYSTEM TABLE"), false, token), token,
                         "catalog_name", "db_schema_name", "table_name", "table_type"));
         assertEquals(List.of("mesh|meta"), rows(sql.getSchemas("mesh", null, token), token, "catalog_name", "db_schema_name"));
@@ -229,7 +230,7 @@ class FlightSqlTransportIT {
         assertEquals(List.of("commerce", "mesh"), catalogs(token));
         assertEquals(List.of("commerce|sales", "mesh|meta"), rows(sql.getSchemas(null, null, token), token, "catalog_name", "db_schema_name"));
         assertEquals(List.of("commerce|sales|orders|TABLE", "mesh|meta|columns|SYSTEM TABLE", "mesh|meta|freshness|SYSTEM TABLE",
-                        "mesh|meta|products|SYSTEM TABLE"),
+                        "mesh|meta|lineage|SYSTEM TABLE", "mesh|meta|links|SYSTEM TABLE", "mesh|meta|products|SYSTEM TABLE"),
                 rows(sql.getTables(null, null, null, null, false, token), token, "catalog_name", "db_schema_name", "table_name", "table_type"));
         assertEquals(List.of(), rows(sql.getTables("commerce", "sales", "lineitem", null, false, token), token, "table_name"));
         FlightInfo info = sql.getTables("commerce", "sales", null, null, true, token);
