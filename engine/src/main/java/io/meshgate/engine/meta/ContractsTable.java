@@ -56,7 +56,7 @@ public final class ContractsTable implements SystemTable {
 
     private static Object[] row(VisibleTable table, ContractReport report, RuleResult result) {
         AccessDecision decision = table.decision();
-        boolean everyColumn = decision.columns().size() == decision.table().columns().size();
+        boolean everyColumn = decision.showsEveryColumn();
         return new Object[] {
             table.domain().name(), table.schema(), table.name(),
             report.snapshotId().isPresent() && decision.metadataRead() ? report.snapshotId().getAsLong() : null,

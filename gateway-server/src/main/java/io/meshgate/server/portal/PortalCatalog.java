@@ -73,10 +73,11 @@ final class PortalCatalog {
         io.meshgate.engine.product.Product product = table.product();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         OptionalLong committed = table.raw().snapshotTimestampMillis();
-        Product.Freshness freshness = new Product.Freshness(table.metadata().snapshotId(),
+        // The snapshot id and the rule names follow mesh.meta.freshness and mesh.meta.contracts: B6, and no hidden column named.
+        Product.Freshness freshness = new Product.Freshness(table.decision().metadataRead() ? table.metadata().snapshotId() : OptionalLong.empty(),
                 committed.isPresent() ? Optional.of(Instant.ofEpochMilli(committed.getAsLong())) : Optional.empty(), product.freshnessSla());
         Product.Contract contract = contracts.latest(new ProductName(table.domain().name(), table.schema(), table.name()))
-                .map(Product.Contract::of).orElse(Product.Contract.NONE);
+                .map(report -> Product.Contract.of(report, table.decision().showsEveryColumn())).orElse(Product.Contract.NONE);
         TagAssignments tags = view.tags(table);
         List<Field> fields = table.metadata().schema().getFields();
         List<Product.Column> columns = fields.stream()

@@ -107,9 +107,13 @@ record Product(String domain, String schema, String table, Optional<String> desc
             failingRules = List.copyOf(requireNonNull(failingRules, "failingRules is null"));
         }
 
-        static Contract of(ContractReport report) {
-            return new Contract(Optional.of(report.status()),
-                    report.results().stream().filter(r -> r.status() != RuleStatus.PASS).map(RuleResult::rule).toList());
+        /**
+         * The report's status, with its failing rules named only when {@code nameRules}: rule names
+         * name columns, so only a principal who sees every column may read them.
+         */
+        static Contract of(ContractReport report, boolean nameRules) {
+            return new Contract(Optional.of(report.status()), nameRules
+                    ? report.results().stream().filter(r -> r.status() != RuleStatus.PASS).map(RuleResult::rule).toList() : List.of());
         }
 
         /** {@code PASS}, {@code FAIL: rule, rule}, {@code ERROR: rule} or {@value #NO_RESULTS}. */

@@ -149,8 +149,22 @@ final class HeadlessChromium implements AutoCloseable {
         return command("GET", "/element/" + element.id() + "/text", null).asText();
     }
 
+    /**
+     * The text of the first element matching {@code css}, waiting for it to appear; found again
+     * when the page replaced it in between (a posted form loads a new page).
+     */
     String text(String css) throws Exception {
-        return text(find(css));
+        Instant deadline = Instant.now().plus(WAIT);
+        while (true) {
+            try {
+                return text(find(css));
+            } catch (IllegalStateException e) {
+                if (!String.valueOf(e.getMessage()).contains("stale element") || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     List<String> texts(String css) throws Exception {

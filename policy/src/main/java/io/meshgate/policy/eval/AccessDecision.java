@@ -57,6 +57,11 @@ public record AccessDecision(
      * True when the principal sees the whole table as stored: every column, every row, no mask,
      * no cell rule. Only then may the planner skip the barrier.
      */
+    /** True when every column of the table is visible (masked or cell-nulled ones included): nothing shown can name a hidden column. */
+    public boolean showsEveryColumn() {
+        return columns.size() == table.columns().size();
+    }
+
     public boolean isFullAccess() {
         return visible && denial.isEmpty() && rows.isUnrestricted() && columns.size() == table.columns().size()
                 && columns.stream().allMatch(c -> c.plain() && !c.masked() && !c.cellNulled());
