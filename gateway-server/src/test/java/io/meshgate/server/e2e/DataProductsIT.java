@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -75,7 +74,7 @@ class DataProductsIT {
 
     @Test
     void arrowsJdbcDriverHandsTheWarningOutAsAppMetadata() throws Exception {
-        try (Connection connection = connect("ana"); Statement statement = connection.createStatement();
+        try (Connection connection = GATEWAY.connect("ana"); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT p.p_name, ps.ps_supplycost FROM " + PARTSUPP + " ps"
                         + " JOIN supply.inventory.part p ON p.p_partkey = ps.ps_partkey LIMIT 3")) {
             byte[] metadata = rows.unwrap(ArrowFlightJdbcFlightStreamResultSet.class).getAppMetadata();
@@ -128,7 +127,7 @@ class DataProductsIT {
 
     @Test
     void systemTablesAreListedAsSystemTablesAndAreReadOnly() throws Exception {
-        try (Connection connection = connect("sam")) {
+        try (Connection connection = GATEWAY.connect("sam")) {
             DatabaseMetaData metadata = connection.getMetaData();
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = metadata.getTables("mesh", "meta", "%", null)) {
@@ -149,11 +148,9 @@ class DataProductsIT {
         }
         SQLException insert = assertThrows(SQLException.class, () -> rows("admin", "INSERT INTO mesh.meta.products (product) VALUES ('x')"));
         assertTrue(insert.getMessage().contains("NOT_SUPPORTED"), insert.getMessage());
-        Properties properties = new Properties();
-        properties.setProperty("user", "sam");
-        properties.setProperty("password", "sam");
-        Connection withCatalog = DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port()
-                + "?useEncryption=false&catalog=mesh", properties);
+        Properties session = new Properties();
+        session.setProperty("catalog", "mesh");
+        Connection withCatalog = GATEWAY.connect("sam", session);
         try (Statement statement = withCatalog.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM meta.products")) {
             assertTrue(rows.next());
             assertEquals(2, rows.getLong(1), "the session catalog may be mesh");
@@ -191,16 +188,9 @@ class DataProductsIT {
         awaitRows("admin", "SELECT count(*) FROM " + PARTSUPP);
     }
 
-    private static Connection connect(String user) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", user);
-        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port() + "?useEncryption=false", properties);
-    }
-
     /** Rows as lists of values: dates as LocalDate, NULL as the text "null" (so that rows compare with List.of). */
     private static List<List<Object>> rows(String user, String sql) throws SQLException {
-        try (Connection connection = connect(user); Statement statement = connection.createStatement();
+        try (Connection connection = GATEWAY.connect(user); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
             int columns = result.getMetaData().getColumnCount();

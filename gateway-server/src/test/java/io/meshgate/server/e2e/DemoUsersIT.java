@@ -11,13 +11,11 @@ import io.meshgate.server.testing.DemoGateway;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -108,15 +106,8 @@ class DemoUsersIT {
         assertTrue(sam.getMessage().contains("TABLE_NOT_FOUND"), "no grant on the link: " + sam.getMessage());
     }
 
-    private static Connection connect(String user) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", user);
-        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port() + "?useEncryption=false", properties);
-    }
-
     private static List<List<Object>> rows(String user, String sql) throws SQLException {
-        try (Connection connection = connect(user); Statement statement = connection.createStatement();
+        try (Connection connection = GATEWAY.connect(user); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
             int columns = result.getMetaData().getColumnCount();
@@ -136,7 +127,7 @@ class DemoUsersIT {
     }
 
     private static List<String> resultColumns(String user, String sql) throws SQLException {
-        try (Connection connection = connect(user); Statement statement = connection.createStatement();
+        try (Connection connection = GATEWAY.connect(user); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             List<String> names = new ArrayList<>();
             for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
@@ -147,7 +138,7 @@ class DemoUsersIT {
     }
 
     private static List<String> columnNames(String user, String catalog, String schema, String table) throws SQLException {
-        try (Connection connection = connect(user)) {
+        try (Connection connection = GATEWAY.connect(user)) {
             DatabaseMetaData metadata = connection.getMetaData();
             List<String> names = new ArrayList<>();
             try (ResultSet columns = metadata.getColumns(catalog, schema, table, null)) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,18 +72,6 @@ class PreparedParametersIT {
         allocator.close();
     }
 
-    private static Connection connect(String user) throws SQLException {
-        return connect(user, new Properties());
-    }
-
-    private static Connection connect(String user, Properties extra) throws SQLException {
-        Properties properties = new Properties();
-        properties.putAll(extra);
-        properties.setProperty("user", user);
-        properties.setProperty("password", user);
-        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port() + "?useEncryption=false", properties);
-    }
-
     private static List<List<Object>> rows(PreparedStatement statement) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (ResultSet result = statement.executeQuery()) {
@@ -117,7 +104,7 @@ class PreparedParametersIT {
 
     @Test
     void oneStatementRunsAgainWithOtherValues() throws SQLException {
-        try (Connection connection = connect("admin");
+        try (Connection connection = GATEWAY.connect("admin");
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT o_orderkey, o_orderstatus FROM commerce.sales.orders WHERE o_orderkey = ?")) {
             assertEquals(1, statement.getParameterMetaData().getParameterCount());
@@ -138,7 +125,7 @@ class PreparedParametersIT {
 
     @Test
     void textDateAndDecimalParametersAnswerAsLiteralsDo() throws SQLException {
-        try (Connection connection = connect("admin");
+        try (Connection connection = GATEWAY.connect("admin");
                 PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM commerce.sales.orders "
                         + "WHERE o_orderstatus = ? AND o_orderdate >= ? AND o_totalprice > ?")) {
             statement.setString(1, "F");
@@ -158,7 +145,7 @@ class PreparedParametersIT {
     @Test
     void parameterOfUnknownTypeIsNamedWithItsPosition() {
         SQLException e = assertThrows(SQLException.class, () -> {
-            try (Connection connection = connect("admin");
+            try (Connection connection = GATEWAY.connect("admin");
                     PreparedStatement statement = connection.prepareStatement("SELECT o_orderkey FROM commerce.sales.orders WHERE ? = ?")) {
                 statement.executeQuery().close();
             }
@@ -204,24 +191,24 @@ class PreparedParametersIT {
     @Test
     void parameterSeesMaskedValuesAndCannotReachHiddenRows() throws SQLException {
         long hiddenFromSam;
-        try (Connection admin = connect("admin");
+        try (Connection admin = GATEWAY.connect("admin");
                 Statement statement = admin.createStatement();
                 ResultSet result = statement.executeQuery("SELECT min(c_custkey) FROM customer.crm.customer WHERE c_mktsegment <> 'BUILDING'")) {
             assertTrue(result.next());
             hiddenFromSam = result.getLong(1);
         }
         String byKey = "SELECT count(*) FROM customer.crm.customer WHERE c_custkey = ?";
-        try (Connection sam = connect("sam"); PreparedStatement statement = sam.prepareStatement(byKey)) {
+        try (Connection sam = GATEWAY.connect("sam"); PreparedStatement statement = sam.prepareStatement(byKey)) {
             statement.setLong(1, hiddenFromSam);
             assertEquals(0L, ((Number) rows(statement).get(0).get(0)).longValue(), "sam sees BUILDING customers only");
         }
-        try (Connection admin = connect("admin"); PreparedStatement statement = admin.prepareStatement(byKey)) {
+        try (Connection admin = GATEWAY.connect("admin"); PreparedStatement statement = admin.prepareStatement(byKey)) {
             statement.setLong(1, hiddenFromSam);
             assertEquals(1L, ((Number) rows(statement).get(0).get(0)).longValue());
         }
         // ana sees c_name as an HMAC: the raw name matches nothing, the shown value matches its row.
         String byName = "SELECT c_custkey FROM customer.crm.customer WHERE c_name = ?";
-        try (Connection ana = connect("ana"); PreparedStatement statement = ana.prepareStatement(byName)) {
+        try (Connection ana = GATEWAY.connect("ana"); PreparedStatement statement = ana.prepareStatement(byName)) {
             statement.setString(1, "Customer#000000001");
             assertEquals(List.of(), rows(statement));
             String shown;
@@ -239,7 +226,7 @@ class PreparedParametersIT {
     void sessionCatalogFromTheJdbcUrlResolvesShortNames() throws SQLException {
         Properties catalog = new Properties();
         catalog.setProperty("catalog", "commerce");
-        Connection connection = connect("admin", catalog);
+        Connection connection = GATEWAY.connect("admin", catalog);
         try {
             assertEquals(count(connection, "SELECT count(*) FROM commerce.sales.orders"), count(connection, "SELECT count(*) FROM sales.orders"));
         } finally {
@@ -247,12 +234,12 @@ class PreparedParametersIT {
         }
         Properties unknown = new Properties();
         unknown.setProperty("catalog", "nope");
-        SQLException e = assertThrows(SQLException.class, () -> connect("admin", unknown).close());
+        SQLException e = assertThrows(SQLException.class, () -> GATEWAY.connect("admin", unknown).close());
         String message = fullMessage(e);
         assertTrue(message.contains("catalog") && message.contains("nope"), message);
         Properties hidden = new Properties();
         hidden.setProperty("catalog", "supply");
-        SQLException invisible = assertThrows(SQLException.class, () -> connect("sam", hidden).close());
+        SQLException invisible = assertThrows(SQLException.class, () -> GATEWAY.connect("sam", hidden).close());
         assertEquals(message.replace("nope", "supply"), fullMessage(invisible).replace("nope", "supply"),
                 "a catalog sam may not see fails like one that does not exist");
     }
@@ -309,7 +296,7 @@ class PreparedParametersIT {
 
     @Test
     void databaseMetadataDescribesMeshgate() throws Exception {
-        try (Connection connection = connect("admin")) {
+        try (Connection connection = GATEWAY.connect("admin")) {
             DatabaseMetaData metadata = connection.getMetaData();
             assertEquals("Meshgate", metadata.getDatabaseProductName());
             String version = metadata.getDatabaseProductVersion();
@@ -345,7 +332,7 @@ class PreparedParametersIT {
             }
         }
         // What CASE_INSENSITIVE claims, for quoted names too.
-        try (Connection connection = connect("admin")) {
+        try (Connection connection = GATEWAY.connect("admin")) {
             assertEquals(25L, count(connection, "SELECT count(*) FROM \"Customer\".\"CRM\".\"Nation\""));
         }
     }

@@ -14,7 +14,6 @@ import io.meshgate.engine.contract.RuleStatus;
 import io.meshgate.server.testing.DemoGateway;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -336,11 +334,8 @@ class PortalApiIT {
     }
 
     private static int queryRows(String user, String sql) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", user);
-        try (Connection connection = DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + GATEWAY.port() + "?useEncryption=false",
-                properties); Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = GATEWAY.connect(user); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             int rows = 0;
             while (result.next()) {
                 rows++;

@@ -10,7 +10,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -65,6 +69,23 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * A connection through Arrow's Flight SQL JDBC driver as the demo user {@code user} (whose
+     * password is its name), with {@code extra} connection properties.
+     */
+    public Connection connect(String user, Properties extra) throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(extra);
+        properties.setProperty("user", user);
+        properties.setProperty("password", user);
+        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + port() + "?useEncryption=false", properties);
+    }
+
+    /** A connection through Arrow's Flight SQL JDBC driver as the demo user {@code user}. */
+    public Connection connect(String user) throws SQLException {
+        return connect(user, new Properties());
     }
 
     /** The port the demo's web portal listens on (also a free one). */
